@@ -1,0 +1,1 @@
+"""A GraphQL service over a knowledge graph of government."""

@@ -1,0 +1,621 @@
+"""The one place that names the graph's labels, relationship types and their properties.
+
+Everything else (GraphQL types, seed validation, the Cypher the service sends) derives
+from the tables here. Every node carries the shared label `Entity` beside its kind label,
+so that one uniqueness constraint on `Entity.id` serves every lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+ENTITY_LABEL = "Entity"
+
+
+class ValueType(Enum):
+    STRING = "string"
+    INT = "int"
+    FLOAT = "float"
+    BOOLEAN = "boolean"
+    DATE = "date"  # ISO 8601 `YYYY-MM-DD`, stored as a string so it compares the same everywhere
+    STRING_LIST = "string list"
+    ENUM = "enum"
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str  # snake_case in the graph; camelCase in GraphQL
+    type: ValueType
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()  # for ValueType.ENUM: the allowed values, UPPER_SNAKE
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    name: str  # the node label and the GraphQL type name
+    plural: str  # the root connection field
+    description: str
+    properties: tuple[Property, ...] = ()
+
+    def get_property(self, name: str) -> Property | None:
+        return next((p for p in self.properties if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class RelationshipType:
+    name: str  # the relationship type in the graph, UPPER_SNAKE
+    description: str
+    sources: frozenset[str]  # kinds allowed at the start
+    targets: frozenset[str]  # kinds allowed at the end
+    outgoing_field: str  # field on the start node's GraphQL type
+    incoming_field: str  # field on the end node's GraphQL type
+    properties: tuple[Property, ...] = ()
+    dated: bool = False  # carries valid_from / valid_to and answers `asOf`
+
+    def get_property(self, name: str) -> Property | None:
+        return next((p for p in self.all_properties if p.name == name), None)
+
+    @property
+    def all_properties(self) -> tuple[Property, ...]:
+        return self.properties + (DATED_PROPERTIES if self.dated else ())
+
+
+# Properties every entity has, whatever its kind.
+COMMON_PROPERTIES: tuple[Property, ...] = (
+    Property("name", ValueType.STRING, "The name in its official or most common form.", True),
+    Property("aliases", ValueType.STRING_LIST, "Other names and abbreviations people write."),
+    Property("description", ValueType.STRING, "A short description."),
+    Property("note", ValueType.STRING, "A remark on the facts, e.g. where sources disagree."),
+)
+
+DATED_PROPERTIES: tuple[Property, ...] = (
+    Property(
+        "valid_from",
+        ValueType.DATE,
+        "First day the fact is known to hold (from the source, or the start of the period "
+        "named by `as_of`).",
+    ),
+    Property(
+        "valid_to",
+        ValueType.DATE,
+        "Last day the fact is known to hold (from the source, or the end of the period named "
+        "by `as_of`); empty while it is open.",
+    ),
+    Property("as_of", ValueType.STRING, "The period the sources attest the fact for, as written."),
+)
+
+PREDICATES = ("MEMUASKAN", "SANGAT_BAIK", "BAIK", "CUKUP", "KURANG")
+
+# The SPBE index scale of PermenPANRB 59/2020 (maturity 1 to 5). Every predicate seen with a
+# value in the reference sources falls in these bands; loading rejects a score whose
+# predicate disagrees with its band.
+PREDICATE_BANDS: dict[str, tuple[float, float]] = {
+    "MEMUASKAN": (4.2, 5.0),
+    "SANGAT_BAIK": (3.5, 4.2),
+    "BAIK": (2.6, 3.5),
+    "CUKUP": (1.8, 2.6),
+    "KURANG": (0.0, 1.8),
+}
+
+GOVERNMENT_LEVELS = ("CITY", "REGENCY", "PROVINCE", "NATIONAL")
+
+_BODIES = frozenset({"Ministry", "Agency", "LocalGovernment", "Office", "CoordinationTeam"})
+_SCORED = frozenset({"Ministry", "Agency", "LocalGovernment"})
+_PEOPLE = frozenset({"Official"})
+
+
+def _p(name: str, type_: ValueType, description: str, *choices: str) -> Property:
+    return Property(name, type_, description, choices=tuple(choices))
+
+
+ENTITY_KINDS: tuple[EntityKind, ...] = (
+    EntityKind(
+        "Ministry",
+        "ministries",
+        "A ministry of the Republic of Indonesia (Kementerian).",
+    ),
+    EntityKind(
+        "Agency",
+        "agencies",
+        "A national government institution that is not a ministry: a non-ministerial agency "
+        "(LPNK), a non-structural institution (LNS), or a state office such as the presidency.",
+        (_p("agency_type", ValueType.STRING, "What sort of institution it is, as the sources say."),),
+    ),
+    EntityKind(
+        "LocalGovernment",
+        "localGovernments",
+        "A regional government (Pemerintah Provinsi, Kota or Kabupaten) that governs a region.",
+        (
+            _p("level", ValueType.ENUM, "The tier of government.", *GOVERNMENT_LEVELS),
+            _p("apps", ValueType.STRING_LIST, "Digital services the sources name for it."),
+        ),
+    ),
+    EntityKind(
+        "Office",
+        "offices",
+        "A unit inside a government body, such as a regional communications office (Dinas).",
+    ),
+    EntityKind(
+        "CoordinationTeam",
+        "coordinationTeams",
+        "A cross-institution team, such as the national SPBE coordination team.",
+        (_p("function", ValueType.STRING, "What the team is charged with."),),
+    ),
+    EntityKind(
+        "Region",
+        "regions",
+        "A place: a province, city (kota) or regency (kabupaten).",
+        (_p("level", ValueType.ENUM, "The tier of the region.", *GOVERNMENT_LEVELS),),
+    ),
+    EntityKind(
+        "Official",
+        "officials",
+        "A person who holds or held a public position.",
+    ),
+    EntityKind(
+        "Event",
+        "events",
+        "A dated event: a summit, a cabinet meeting, an award ceremony.",
+        (
+            _p("date", ValueType.DATE, "The day it took place."),
+            _p("venue", ValueType.STRING, "Where it took place."),
+            _p("topic", ValueType.STRING, "What it was about."),
+            _p("highlights", ValueType.STRING_LIST, "Points the sources report from it."),
+        ),
+    ),
+    EntityKind(
+        "Policy",
+        "policies",
+        "A regulation or decree (Peraturan Presiden, Peraturan/Keputusan Menteri).",
+        (
+            _p(
+                "policy_type",
+                ValueType.ENUM,
+                "The kind of legal instrument.",
+                "PRESIDENTIAL_REGULATION",
+                "MINISTERIAL_REGULATION",
+                "MINISTERIAL_DECREE",
+            ),
+            _p("number", ValueType.STRING, "Its number."),
+            _p("year", ValueType.INT, "Its year."),
+            _p("date", ValueType.DATE, "The day it was enacted."),
+            _p("gazette", ValueType.STRING, "Where it was promulgated (Lembaran Negara)."),
+            _p("subject", ValueType.STRING, "What it regulates (tentang ...)."),
+            _p("highlights", ValueType.STRING_LIST, "Provisions the sources report."),
+        ),
+    ),
+    EntityKind(
+        "Award",
+        "awards",
+        "An edition of an award, such as the Digital Government Award 2024.",
+        (
+            _p("year", ValueType.INT, "The edition's year."),
+            _p("recipients_count", ValueType.INT, "How many institutions received it."),
+            _p("purpose", ValueType.STRING, "Why it is given."),
+            _p("frequency", ValueType.STRING, "How often it is given."),
+        ),
+    ),
+    EntityKind(
+        "AwardCategory",
+        "awardCategories",
+        "A category of an award edition.",
+    ),
+    EntityKind(
+        "Evaluation",
+        "evaluations",
+        "A round of SPBE monitoring and evaluation, which yields index scores.",
+        (
+            _p("year", ValueType.INT, "The year evaluated."),
+            _p("stages", ValueType.STRING_LIST, "The stages of the assessment, in order."),
+            _p("institutions_evaluated", ValueType.INT, "How many institutions were evaluated."),
+            _p("indicators", ValueType.INT, "How many indicators were assessed."),
+            _p("domains", ValueType.STRING_LIST, "The domains assessed."),
+            _p("national_index", ValueType.FLOAT, "The national SPBE index for the round."),
+            _p(
+                "national_predicate",
+                ValueType.ENUM,
+                "The predicate of the national index.",
+                *PREDICATES,
+            ),
+            _p("assessors", ValueType.STRING, "Who assessed, as the sources say."),
+        ),
+    ),
+    EntityKind(
+        "Platform",
+        "platforms",
+        "A national digital government platform, such as GovTech Indonesia (INA Digital).",
+        (_p("launched", ValueType.DATE, "The day it was launched."),),
+    ),
+    EntityKind(
+        "Source",
+        "sources",
+        "A published document that facts in the graph are read from.",
+        (
+            Property("url", ValueType.STRING, "Where it was read.", True),
+            _p("publisher", ValueType.STRING, "Who published it."),
+            _p("published", ValueType.DATE, "The day it was published."),
+            _p("title", ValueType.STRING, "Its title."),
+        ),
+    ),
+)
+
+
+def _rel(
+    name: str,
+    description: str,
+    sources: Iterable[str],
+    targets: Iterable[str],
+    outgoing_field: str,
+    incoming_field: str,
+    *properties: Property,
+    dated: bool = False,
+) -> RelationshipType:
+    return RelationshipType(
+        name,
+        description,
+        frozenset(sources),
+        frozenset(targets),
+        outgoing_field,
+        incoming_field,
+        tuple(properties),
+        dated,
+    )
+
+
+_RANK = _p("rank", ValueType.INT, "Place in the ranking (1 is best), where the sources give it.")
+_YEAR = _p("year", ValueType.INT, "The year the fact refers to.")
+_ROLE = Property("role", ValueType.STRING, "The position's title.", True)
+
+RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
+    _rel(
+        "RECEIVED_AWARD",
+        "A body received an award (in a category, when the target is a category).",
+        _SCORED | {"Office"},
+        {"AwardCategory", "Award"},
+        "awardsReceived",
+        "recipients",
+        _RANK,
+        _YEAR,
+        _p("category_wording", ValueType.STRING, "The category as a source words it."),
+        _p("predicate", ValueType.ENUM, "The predicate the award recognised.", *PREDICATES),
+        _p("basis", ValueType.STRING, "What the award was given for."),
+    ),
+    _rel(
+        "HAS_SPBE_INDEX",
+        "A body's SPBE index score in an evaluation round.",
+        _SCORED,
+        {"Evaluation"},
+        "indexScores",
+        "scores",
+        Property("value", ValueType.FLOAT, "The SPBE index (scale 1 to 5).", True),
+        _p("predicate", ValueType.ENUM, "The predicate for the score.", *PREDICATES),
+        _YEAR,
+        _RANK,
+        _p("rank_scope", ValueType.STRING, "Among whom the rank was given."),
+        _p("increase", ValueType.FLOAT, "The rise over the previous round."),
+    ),
+    _rel(
+        "HOLDS_POSITION",
+        "An official holds (or held) a position in a body.",
+        _PEOPLE,
+        _BODIES,
+        "positions",
+        "officials",
+        _ROLE,
+        _p("head", ValueType.BOOLEAN, "Whether the position heads the body."),
+        dated=True,
+    ),
+    _rel(
+        "CHAIRS",
+        "An official chairs a coordination team.",
+        _PEOPLE,
+        {"CoordinationTeam"},
+        "chairs",
+        "chairedBy",
+        _p("capacity", ValueType.STRING, "In which capacity."),
+        dated=True,
+    ),
+    _rel(
+        "MEMBER_OF",
+        "A body is a member of a coordination team.",
+        _BODIES,
+        {"CoordinationTeam"},
+        "memberOf",
+        "members",
+        dated=True,
+    ),
+    _rel(
+        "COORDINATES",
+        "A body coordinates a coordination team.",
+        _BODIES,
+        {"CoordinationTeam"},
+        "coordinates",
+        "coordinatedBy",
+        dated=True,
+    ),
+    _rel(
+        "PART_OF",
+        "A unit is part of a larger body, or a region lies in a larger region.",
+        _BODIES | {"Region"},
+        _BODIES | {"Region"},
+        "partOf",
+        "parts",
+    ),
+    _rel(
+        "GOVERNS",
+        "A local government governs a region.",
+        {"LocalGovernment"},
+        {"Region"},
+        "governs",
+        "governedBy",
+    ),
+    _rel(
+        "HAS_CATEGORY",
+        "An award edition has a category.",
+        {"Award"},
+        {"AwardCategory"},
+        "categories",
+        "award",
+    ),
+    _rel(
+        "PRESENTED_AT",
+        "An award was presented at an event.",
+        {"Award"},
+        {"Event"},
+        "presentedAt",
+        "awardsPresented",
+    ),
+    _rel(
+        "PRECEDED_BY",
+        "An event or award edition follows an earlier one.",
+        {"Event", "Award"},
+        {"Event", "Award"},
+        "precededBy",
+        "followedBy",
+    ),
+    _rel(
+        "ORGANIZED_BY",
+        "An event was organised by a body.",
+        {"Event"},
+        _BODIES,
+        "organizedBy",
+        "eventsOrganized",
+    ),
+    _rel(
+        "AWARDED_BY",
+        "An award is given by a body.",
+        {"Award"},
+        _BODIES,
+        "awardedBy",
+        "awardsGiven",
+    ),
+    _rel(
+        "OPENED_BY",
+        "An event was opened by an official.",
+        {"Event"},
+        _PEOPLE,
+        "openedBy",
+        "eventsOpened",
+    ),
+    _rel(
+        "CHAIRED",
+        "An official chaired a meeting.",
+        _PEOPLE,
+        {"Event"},
+        "meetingsChaired",
+        "chairedBy",
+    ),
+    _rel(
+        "ATTENDED",
+        "An official attended an event.",
+        _PEOPLE,
+        {"Event"},
+        "eventsAttended",
+        "attendees",
+    ),
+    _rel(
+        "PRESENTED_AWARD",
+        "An official handed out an award.",
+        _PEOPLE,
+        {"Award", "AwardCategory"},
+        "awardsPresented",
+        "presentedBy",
+        _p("witnessed_by", ValueType.STRING, "Who witnessed the presentation."),
+    ),
+    _rel(
+        "ACCEPTED_AWARD",
+        "An official accepted an award on behalf of a body.",
+        _PEOPLE,
+        {"Award", "AwardCategory"},
+        "awardsAccepted",
+        "acceptedBy",
+        _p("on_behalf_of", ValueType.STRING, "The key of the body the award was accepted for."),
+        _p("date", ValueType.DATE, "The day it was accepted."),
+    ),
+    _rel(
+        "LAUNCHED",
+        "A platform was launched at an event.",
+        {"Event"},
+        {"Platform"},
+        "launched",
+        "launchedAt",
+    ),
+    _rel(
+        "DISCUSSED",
+        "A meeting discussed a policy.",
+        {"Event"},
+        {"Policy"},
+        "discussed",
+        "discussedAt",
+    ),
+    _rel(
+        "ISSUED_BY",
+        "A policy was issued by a body.",
+        {"Policy"},
+        _BODIES,
+        "issuedBy",
+        "policiesIssued",
+    ),
+    _rel(
+        "IMPLEMENTS",
+        "A policy implements a higher one.",
+        {"Policy"},
+        {"Policy"},
+        "implements",
+        "implementedBy",
+        _p("article", ValueType.STRING, "The article of the higher policy it implements."),
+    ),
+    _rel(
+        "REVISES",
+        "A policy replaces an earlier one.",
+        {"Policy"},
+        {"Policy"},
+        "revises",
+        "revisedBy",
+    ),
+    _rel(
+        "REGULATES",
+        "A policy sets up or governs a body or a platform.",
+        {"Policy"},
+        _BODIES | {"Platform"},
+        "regulates",
+        "regulatedBy",
+    ),
+    _rel(
+        "LEGAL_BASIS_FOR",
+        "A policy is the legal basis for a platform or an award.",
+        {"Policy"},
+        {"Platform", "Award"},
+        "legalBasisFor",
+        "legalBasis",
+    ),
+    _rel(
+        "ALIGNED_WITH",
+        "An award or event serves the direction set by a policy.",
+        {"Award", "Event"},
+        {"Policy"},
+        "alignedWith",
+        "alignedAwards",
+    ),
+    _rel(
+        "BASED_ON",
+        "An award rests on an evaluation, or an evaluation on a policy.",
+        {"Award", "Evaluation"},
+        {"Evaluation", "Policy"},
+        "basedOn",
+        "basisFor",
+    ),
+    _rel(
+        "RESULTS_SET_BY",
+        "An evaluation's results were set by a decree.",
+        {"Evaluation"},
+        {"Policy"},
+        "resultsSetBy",
+        "setsResultsOf",
+    ),
+    _rel(
+        "CONDUCTED_BY",
+        "An evaluation was conducted by a body.",
+        {"Evaluation"},
+        _BODIES,
+        "conductedBy",
+        "evaluationsConducted",
+    ),
+    _rel(
+        "FINALIZED_BY",
+        "An evaluation's final assessment was made by a body.",
+        {"Evaluation"},
+        _BODIES,
+        "finalizedBy",
+        "evaluationsFinalized",
+    ),
+    _rel(
+        "PRESENTED_RESULTS_OF",
+        "An event presented the results of an evaluation.",
+        {"Event"},
+        {"Evaluation"},
+        "presentedResultsOf",
+        "resultsPresentedAt",
+    ),
+    _rel(
+        "RESEARCHED",
+        "An official researched a body's practice.",
+        _PEOPLE,
+        _BODIES,
+        "researched",
+        "researchedBy",
+        _p("subject", ValueType.STRING, "What was researched."),
+    ),
+)
+
+KINDS_BY_NAME: dict[str, EntityKind] = {kind.name: kind for kind in ENTITY_KINDS}
+RELATIONSHIPS_BY_NAME: dict[str, RelationshipType] = {rel.name: rel for rel in RELATIONSHIP_TYPES}
+
+# Every relationship may carry these beside its own properties.
+RELATIONSHIP_COMMON_PROPERTIES: tuple[Property, ...] = (
+    Property("note", ValueType.STRING, "A remark on the fact, e.g. where sources disagree."),
+)
+
+
+def kind_properties(kind: EntityKind) -> tuple[Property, ...]:
+    """The properties an entity of `kind` may have, common ones first."""
+    return COMMON_PROPERTIES + kind.properties
+
+
+def relationship_properties(rel: RelationshipType) -> tuple[Property, ...]:
+    return rel.all_properties + RELATIONSHIP_COMMON_PROPERTIES
+
+
+def relationships_from(kind: str) -> list[RelationshipType]:
+    return [rel for rel in RELATIONSHIP_TYPES if kind in rel.sources]
+
+
+def relationships_to(kind: str) -> list[RelationshipType]:
+    return [rel for rel in RELATIONSHIP_TYPES if kind in rel.targets]
+
+
+def kind_of_labels(labels: Iterable[str]) -> str:
+    """The kind label among a node's labels (every node also has `Entity`)."""
+    for label in labels:
+        if label in KINDS_BY_NAME:
+            return label
+    raise ValueError(f"no known kind among labels {sorted(labels)!r}")
+
+
+def _check_consistency() -> None:
+    for rel in RELATIONSHIP_TYPES:
+        unknown = (rel.sources | rel.targets) - KINDS_BY_NAME.keys()
+        if unknown:
+            raise AssertionError(f"{rel.name} names unknown kinds {sorted(unknown)}")
+    for kind in ENTITY_KINDS:
+        names = [f.outgoing_field for f in relationships_from(kind.name)] + [
+            f.incoming_field for f in relationships_to(kind.name)
+        ]
+        clashes = {n for n in names if names.count(n) > 1}
+        if clashes:
+            raise AssertionError(f"{kind.name} has clashing relationship fields {sorted(clashes)}")
+
+
+_check_consistency()
+
+
+__all__ = [
+    "ENTITY_KINDS",
+    "ENTITY_LABEL",
+    "KINDS_BY_NAME",
+    "PREDICATE_BANDS",
+    "RELATIONSHIPS_BY_NAME",
+    "RELATIONSHIP_TYPES",
+    "EntityKind",
+    "Property",
+    "RelationshipType",
+    "ValueType",
+    "kind_of_labels",
+    "kind_properties",
+    "relationship_properties",
+    "relationships_from",
+    "relationships_to",
+]
