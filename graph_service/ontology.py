@@ -122,7 +122,13 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
         "agencies",
         "A national government institution that is not a ministry: a non-ministerial agency "
         "(LPNK), a non-structural institution (LNS), or a state office such as the presidency.",
-        (_p("agency_type", ValueType.STRING, "What sort of institution it is, as the sources say."),),
+        (
+            _p(
+                "agency_type",
+                ValueType.STRING,
+                "What sort of institution it is, as the sources say.",
+            ),
+        ),
     ),
     EntityKind(
         "LocalGovernment",

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EMBEDDED_USERNAME = "root"  # ArcadeDB's administrator; its password is generated per data dir
@@ -21,55 +21,78 @@ class ConfigurationError(Exception):
     """A setting is missing or malformed; the message names the environment variable."""
 
 
-def _env(name: str, default: object, description: str, **kwargs: object) -> object:
-    return Field(
-        default,
-        validation_alias=AliasChoices(name),
-        description=description,
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(extra="ignore", populate_by_name=False, frozen=True)
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
 
-    neo4j_uri: str | None = _env(
-        "NEO4J_URI", None, "Bolt URI of a Neo4j server; unset starts the embedded graph."
-    )  # type: ignore[assignment]
-    neo4j_username: str = _env("NEO4J_USERNAME", "neo4j", "User for NEO4J_URI.")  # type: ignore[assignment]
-    neo4j_password: SecretStr | None = _env(
-        "NEO4J_PASSWORD", None, "Password for NEO4J_URI."
-    )  # type: ignore[assignment]
-    neo4j_database: str | None = _env(
-        "NEO4J_DATABASE", None, "Database name; the server's default when unset."
-    )  # type: ignore[assignment]
-    host: str = _env("GRAPH_SERVICE_HOST", "127.0.0.1", "Address the HTTP server listens on.")  # type: ignore[assignment]
-    port: int = _env("GRAPH_SERVICE_PORT", 8000, "Port the HTTP server listens on.", ge=1, le=65535)  # type: ignore[assignment]
-    data_dir: Path = _env(
-        "GRAPH_SERVICE_DATA_DIR", Path(".data/graph"), "Where the embedded graph keeps its data."
-    )  # type: ignore[assignment]
-    embedded_bolt_port: int = _env(
-        "GRAPH_SERVICE_EMBEDDED_BOLT_PORT", 7687, "Bolt port of the embedded graph.", ge=1, le=65535
-    )  # type: ignore[assignment]
-    embedded_http_port: int = _env(
-        "GRAPH_SERVICE_EMBEDDED_HTTP_PORT",
-        2480,
-        "HTTP port of the embedded graph (loopback only).",
+    neo4j_uri: str | None = Field(
+        None,
+        validation_alias="NEO4J_URI",
+        description="Bolt URI of a Neo4j server; unset starts the embedded graph.",
+    )
+    neo4j_username: str = Field(
+        "neo4j", validation_alias="NEO4J_USERNAME", description="User for NEO4J_URI."
+    )
+    neo4j_password: SecretStr | None = Field(
+        None, validation_alias="NEO4J_PASSWORD", description="Password for NEO4J_URI."
+    )
+    neo4j_database: str | None = Field(
+        None,
+        validation_alias="NEO4J_DATABASE",
+        description="Database name; the server's default when unset.",
+    )
+    host: str = Field(
+        "127.0.0.1",
+        validation_alias="GRAPH_SERVICE_HOST",
+        description="Address the HTTP server listens on.",
+    )
+    port: int = Field(
+        8000,
         ge=1,
         le=65535,
-    )  # type: ignore[assignment]
-    max_page_size: int = _env(
-        "GRAPH_SERVICE_MAX_PAGE_SIZE", 100, "Largest `first`/`last` a client may ask for.", ge=1
-    )  # type: ignore[assignment]
-    graph_timeout_seconds: float = _env(
-        "GRAPH_SERVICE_GRAPH_TIMEOUT", 10.0, "Longest a graph transaction may run.", gt=0
-    )  # type: ignore[assignment]
-    trace_queries: bool = _env(
-        "GRAPH_SERVICE_TRACE", False, "Report Cypher queries in every response's extensions."
-    )  # type: ignore[assignment]
-    mode: Literal["development", "production"] = _env(
-        "GRAPH_SERVICE_MODE", "development", "`production` masks internal errors."
-    )  # type: ignore[assignment]
+        validation_alias="GRAPH_SERVICE_PORT",
+        description="Port the HTTP server listens on.",
+    )
+    data_dir: Path = Field(
+        Path(".data/graph"),
+        validation_alias="GRAPH_SERVICE_DATA_DIR",
+        description="Where the embedded graph keeps its data.",
+    )
+    embedded_bolt_port: int = Field(
+        7687,
+        ge=1,
+        le=65535,
+        validation_alias="GRAPH_SERVICE_EMBEDDED_BOLT_PORT",
+        description="Bolt port of the embedded graph (loopback only).",
+    )
+    embedded_http_port: int = Field(
+        2480,
+        ge=1,
+        le=65535,
+        validation_alias="GRAPH_SERVICE_EMBEDDED_HTTP_PORT",
+        description="HTTP port of the embedded graph (loopback only).",
+    )
+    max_page_size: int = Field(
+        100,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_PAGE_SIZE",
+        description="Largest `first`/`last` a client may ask for.",
+    )
+    graph_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        validation_alias="GRAPH_SERVICE_GRAPH_TIMEOUT",
+        description="Longest a graph read may run, in seconds.",
+    )
+    trace_queries: bool = Field(
+        False,
+        validation_alias="GRAPH_SERVICE_TRACE",
+        description="Report the Cypher run in every response's extensions.",
+    )
+    mode: Literal["development", "production"] = Field(
+        "development",
+        validation_alias="GRAPH_SERVICE_MODE",
+        description="`production` masks internal errors.",
+    )
 
     @field_validator("neo4j_uri")
     @classmethod
@@ -109,6 +132,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
 def _variable_name(field_or_alias: str) -> str:
     info = Settings.model_fields.get(field_or_alias)
-    if info is not None and isinstance(info.validation_alias, AliasChoices):
-        return str(info.validation_alias.choices[0])
+    if info is not None and isinstance(info.validation_alias, str):
+        return info.validation_alias
     return field_or_alias

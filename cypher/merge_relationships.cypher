@@ -1,0 +1,4 @@
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MERGE (a)-[r:__TYPE__ {id: row.id}]->(b)
+SET r = row.props

@@ -1,0 +1,1 @@
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)

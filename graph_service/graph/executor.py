@@ -1,0 +1,132 @@
+"""Runs the service's Cypher in managed transactions and records each round trip.
+
+Transaction functions consume their results and return plain dicts, so nothing lazy
+escapes a transaction. Each `Graph` view may carry a `QueryLog`: the GraphQL layer gives
+every request its own, which is how tests and the `extensions` report count round trips.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph_service.graph.errors import GraphError, GraphTimeout, GraphUnavailable
+from graph_service.queries import CypherQuery
+
+Row = dict[str, Any]
+T = TypeVar("T")
+
+
+@dataclass
+class QueryRecord:
+    name: str
+    milliseconds: float
+    rows: int
+
+
+@dataclass
+class QueryLog:
+    """The Cypher round trips of one request."""
+
+    records: list[QueryRecord] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+    @property
+    def milliseconds(self) -> float:
+        return sum(r.milliseconds for r in self.records)
+
+
+class Graph:
+    """The shared driver, one database, a timeout, and optionally a request's query log."""
+
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str | None,
+        timeout_seconds: float,
+        log: QueryLog | None = None,
+    ) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout_seconds = timeout_seconds
+        self.log = log
+
+    def for_request(self, log: QueryLog) -> Graph:
+        return Graph(self.driver, self.database, self.timeout_seconds, log)
+
+    async def read(self, query: CypherQuery, **params: Any) -> list[Row]:
+        return await self._run(query, params, write=False)
+
+    async def write(self, query: CypherQuery, **params: Any) -> list[Row]:
+        return await self._run(query, params, write=True)
+
+    async def write_all(
+        self,
+        statements: Sequence[tuple[CypherQuery, dict[str, Any]]],
+        on_statement: Callable[[int], None] | None = None,
+        timeout_seconds: float | None = None,
+    ) -> None:
+        """Run several statements in one write transaction: all of them happen, or none.
+
+        `on_statement` hears the row count of each statement as it completes (progress bars).
+        """
+
+        async def work(tx: AsyncManagedTransaction) -> None:
+            for query, params in statements:
+                result = await tx.run(query.text, params)
+                await result.consume()
+                if on_statement is not None:
+                    on_statement(len(params.get("rows", ())))
+
+        started = time.perf_counter()
+        await self._transact(work, write=True, timeout_seconds=timeout_seconds)
+        self._record("+".join(sorted({q.name for q, _ in statements})) or "empty", started, 0)
+
+    async def _run(self, query: CypherQuery, params: dict[str, Any], *, write: bool) -> list[Row]:
+        async def work(tx: AsyncManagedTransaction) -> list[Row]:
+            result = await tx.run(query.text, params)
+            return [record.data() async for record in result]
+
+        started = time.perf_counter()
+        rows = await self._transact(work, write=write)
+        self._record(query.name, started, len(rows))
+        return rows
+
+    async def _transact(
+        self,
+        work: Callable[[AsyncManagedTransaction], Awaitable[T]],
+        *,
+        write: bool,
+        timeout_seconds: float | None = None,
+    ) -> T:
+        timeout = timeout_seconds or self.timeout_seconds
+        timed_work = neo4j.unit_of_work(timeout=timeout)(work)
+        try:
+            async with self.driver.session(database=self.database) as session:
+                execute = session.execute_write if write else session.execute_read
+                return await asyncio.wait_for(execute(timed_work), timeout=timeout + 1.0)
+        except TimeoutError:
+            raise GraphTimeout(f"the graph did not answer within {timeout:g} s") from None
+        except (ServiceUnavailable, SessionExpired) as error:
+            raise GraphUnavailable(f"the graph is unavailable: {error}") from error
+        except Neo4jError as error:
+            if "Timeout" in (error.code or "") or "timeout" in (error.message or "").lower():
+                raise GraphTimeout(f"the graph did not answer within {timeout:g} s") from error
+            raise GraphError(f"the graph rejected a query: {error.message}") from error
+        except DriverError as error:
+            raise GraphError(f"graph driver error: {error}") from error
+
+    def _record(self, name: str, started: float, rows: int) -> None:
+        if self.log is not None:
+            elapsed = (time.perf_counter() - started) * 1000
+            self.log.records.append(QueryRecord(name, round(elapsed, 3), rows))

@@ -1,0 +1,13 @@
+"""Idempotent schema setup: the uniqueness constraint and indexes every lookup relies on."""
+
+from __future__ import annotations
+
+from graph_service.graph.executor import Graph
+from graph_service.queries import query
+
+SETUP_QUERIES = ("setup_entity_id_constraint", "setup_entity_name_index")
+
+
+async def ensure_schema(graph: Graph) -> None:
+    for name in SETUP_QUERIES:
+        await graph.write(query(name))

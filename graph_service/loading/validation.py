@@ -1,0 +1,196 @@
+"""Checks a dataset against the ontology before anything is written.
+
+Every violation is reported with the file and entry it comes from; loading writes
+nothing unless the whole dataset passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from graph_service.loading.records import Dataset, EntityRecord, RelationshipRecord
+from graph_service.ontology import (
+    KINDS_BY_NAME,
+    PREDICATE_BANDS,
+    RELATIONSHIPS_BY_NAME,
+    Property,
+    ValueType,
+    kind_properties,
+    relationship_properties,
+)
+from graph_service.text_search import normalise
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$")
+SOURCE_KIND = "Source"
+RESERVED_PROPERTIES = {"name", "aliases"}  # top-level fields of a record, not `properties`
+
+
+def check_value(prop: Property, value: Any) -> str | None:
+    """Why `value` does not fit `prop`, or None when it does."""
+    kind = prop.type
+    if kind is ValueType.STRING:
+        ok = isinstance(value, str)
+    elif kind is ValueType.INT:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind is ValueType.FLOAT:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    elif kind is ValueType.BOOLEAN:
+        ok = isinstance(value, bool)
+    elif kind is ValueType.STRING_LIST:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    elif kind is ValueType.ENUM:
+        if value not in prop.choices:
+            return f"`{prop.name}` must be one of {', '.join(prop.choices)} (got {value!r})"
+        return None
+    else:  # DATE
+        if not isinstance(value, str):
+            return f"`{prop.name}` must be an ISO date string YYYY-MM-DD (got {value!r})"
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return f"`{prop.name}` must be an ISO date YYYY-MM-DD (got {value!r})"
+        return None
+    return None if ok else f"`{prop.name}` must be a {kind.value} (got {value!r})"
+
+
+def _check_properties(
+    properties: Mapping[str, Any], declared: tuple[Property, ...], owner: str
+) -> list[str]:
+    by_name = {p.name: p for p in declared}
+    problems = []
+    for name, value in properties.items():
+        if name in RESERVED_PROPERTIES:
+            problems.append(f"`{name}` belongs at the top level of the entry, not in properties")
+            continue
+        prop = by_name.get(name)
+        if prop is None:
+            allowed = ", ".join(sorted(n for n in by_name if n not in RESERVED_PROPERTIES))
+            problems.append(f"{owner} has no property `{name}` (allowed: {allowed})")
+        elif value is not None and (why := check_value(prop, value)):
+            problems.append(why)
+    for prop in declared:
+        if prop.required and prop.name not in RESERVED_PROPERTIES and prop.name not in properties:
+            problems.append(f"`{prop.name}` is required for {owner}")
+    return problems
+
+
+def _check_entity(entity: EntityRecord) -> list[str]:
+    problems = []
+    if not KEY_PATTERN.match(entity.id):
+        problems.append("`id` must be 1-200 letters, digits, '.', '_', ':' or '-'")
+    kind = KINDS_BY_NAME.get(entity.kind)
+    if kind is None:
+        return problems + [
+            f"unknown kind {entity.kind!r} (known: {', '.join(sorted(KINDS_BY_NAME))})"
+        ]
+    problems += _check_properties(entity.properties, kind_properties(kind), entity.kind)
+    if not entity.sources and entity.kind != SOURCE_KIND:
+        problems.append("`sources` is required: every fact names the sources it rests on")
+    return problems
+
+
+def _check_relationship(rel: RelationshipRecord, kind_of: Mapping[str, str]) -> list[str]:
+    rel_type = RELATIONSHIPS_BY_NAME.get(rel.type)
+    if rel_type is None:
+        known = ", ".join(sorted(RELATIONSHIPS_BY_NAME))
+        return [f"unknown relationship type {rel.type!r} (known: {known})"]
+    problems = []
+    for end, key, allowed in (
+        ("from", rel.from_id, rel_type.sources),
+        ("to", rel.to_id, rel_type.targets),
+    ):
+        kind = kind_of.get(key)
+        if kind is None:
+            problems.append(f"`{end}` refers to a missing entity {key!r}")
+        elif kind not in allowed:
+            problems.append(
+                f"`{end}` {key!r} is a {kind}; {rel.type} {end} must be one of "
+                f"{', '.join(sorted(allowed))}"
+            )
+    problems += _check_properties(rel.properties, relationship_properties(rel_type), rel.type)
+    if not rel.sources:
+        problems.append("`sources` is required: every fact names the sources it rests on")
+    props = rel.properties
+    value, predicate = props.get("value"), props.get("predicate")
+    if isinstance(value, int | float) and predicate in PREDICATE_BANDS:
+        low, high = PREDICATE_BANDS[str(predicate)]
+        fits = low <= value < high or (high == 5.0 and value == 5.0)
+        if not fits:
+            problems.append(
+                f"predicate {predicate} does not agree with value {value} "
+                f"(the {predicate} band is {low} to {high})"
+            )
+    valid_from, valid_to = props.get("valid_from"), props.get("valid_to")
+    if isinstance(valid_from, str) and isinstance(valid_to, str) and valid_from > valid_to:
+        problems.append(f"`valid_from` {valid_from} is after `valid_to` {valid_to}")
+    behalf = props.get("on_behalf_of")
+    if isinstance(behalf, str) and behalf not in kind_of:
+        problems.append(f"`on_behalf_of` refers to a missing entity {behalf!r}")
+    return problems
+
+
+def _ambiguous_terms(dataset: Dataset) -> list[str]:
+    """Names or aliases shared by entities that the data does not relate to each other."""
+    owners: dict[str, list[EntityRecord]] = defaultdict(list)
+    for entity in dataset.entities:
+        for term in {normalise(n) for n in [entity.name, *entity.aliases]}:
+            if term:
+                owners[term].append(entity)
+    related = {frozenset((r.from_id, r.to_id)) for r in dataset.relationships}
+    problems = []
+    for term, entities in owners.items():
+        ids = sorted({e.id for e in entities})
+        for i, first in enumerate(ids):
+            for second in ids[i + 1 :]:
+                if frozenset((first, second)) not in related:
+                    where = ", ".join(str(e.origin) for e in entities)
+                    problems.append(
+                        f"{where}: the name or alias {term!r} is shared by {first!r} and "
+                        f"{second!r}, which no relationship connects; search would be "
+                        "ambiguous: make the alias specific or relate the two"
+                    )
+    return problems
+
+
+def validate(dataset: Dataset, existing: Mapping[str, str] | None = None) -> list[str]:
+    """Every problem in `dataset`; `existing` maps ids already in the graph to their kinds."""
+    problems: list[str] = []
+    kind_of: dict[str, str] = dict(existing or {})
+    first_seen: dict[str, EntityRecord] = {}
+    for entity in dataset.entities:
+        where = f"{entity.origin} (entity {entity.id!r})"
+        if entity.id in first_seen:
+            problems.append(
+                f"{where}: duplicate id, first defined at {first_seen[entity.id].origin}"
+            )
+        else:
+            first_seen[entity.id] = entity
+        problems += [f"{where}: {p}" for p in _check_entity(entity)]
+        kind_of[entity.id] = entity.kind
+    for entity in dataset.entities:
+        for source in entity.sources:
+            if kind_of.get(source) != SOURCE_KIND:
+                problems.append(
+                    f"{entity.origin} (entity {entity.id!r}): source {source!r} is not a "
+                    "Source entity"
+                )
+    seen_relationships: dict[str, RelationshipRecord] = {}
+    for rel in dataset.relationships:
+        where = f"{rel.origin} (relationship {rel.id!r})"
+        if rel.id in seen_relationships:
+            problems.append(
+                f"{where}: duplicate relationship, first defined at "
+                f"{seen_relationships[rel.id].origin}; give each a distinct `key`"
+            )
+        else:
+            seen_relationships[rel.id] = rel
+        problems += [f"{where}: {p}" for p in _check_relationship(rel, kind_of)]
+        for source in rel.sources:
+            if kind_of.get(source) != SOURCE_KIND:
+                problems.append(f"{where}: source {source!r} is not a Source entity")
+    problems += _ambiguous_terms(dataset)
+    return problems

@@ -1,0 +1,77 @@
+"""Validating a dataset against the ontology and the graph, then writing it in one transaction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graph_service.graph.executor import Graph
+from graph_service.loading.records import Dataset, LoadError
+from graph_service.loading.rows import entity_row, relationship_row
+from graph_service.loading.validation import validate
+from graph_service.ontology import KINDS_BY_NAME, RELATIONSHIPS_BY_NAME, kind_of_labels
+from graph_service.queries import CypherQuery, query, render
+
+BATCH_SIZE = 500
+
+
+def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+async def existing_kinds(graph: Graph, ids: set[str]) -> dict[str, str]:
+    """The kinds of those of `ids` that are already in the graph."""
+    if not ids:
+        return {}
+    rows = await graph.read(query("get_entity_kinds"), ids=sorted(ids))
+    return {row["id"]: kind_of_labels(row["labels"]) for row in rows}
+
+
+def plan_statements(
+    dataset: Dataset, batch_size: int = BATCH_SIZE
+) -> list[tuple[CypherQuery, dict[str, Any]]]:
+    """The UNWIND batches that write `dataset`: entities by kind, then relationships by type."""
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entity in dataset.entities:
+        by_kind[entity.kind].append(entity_row(entity))
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rel in dataset.relationships:
+        by_type[rel.type].append(relationship_row(rel))
+    statements = []
+    for kind_name, rows in sorted(by_kind.items()):
+        cypher = render("merge_entities", kind=KINDS_BY_NAME[kind_name])
+        statements += [(cypher, {"rows": batch}) for batch in _batches(rows, batch_size)]
+    for type_name, rows in sorted(by_type.items()):
+        cypher = render("merge_relationships", rel=RELATIONSHIPS_BY_NAME[type_name])
+        statements += [(cypher, {"rows": batch}) for batch in _batches(rows, batch_size)]
+    return statements
+
+
+async def load_dataset(
+    graph: Graph,
+    dataset: Dataset,
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_batch: Callable[[int], None] | None = None,
+    timeout_seconds: float | None = None,
+) -> None:
+    """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none."""
+    known = {e.id for e in dataset.entities}
+    referenced = {r.from_id for r in dataset.relationships} | {
+        r.to_id for r in dataset.relationships
+    }
+    referenced |= {s for e in dataset.entities for s in e.sources}
+    referenced |= {s for r in dataset.relationships for s in r.sources}
+    referenced |= {
+        str(r.properties["on_behalf_of"])
+        for r in dataset.relationships
+        if isinstance(r.properties.get("on_behalf_of"), str)
+    }
+    existing = await existing_kinds(graph, referenced - known)
+    problems = validate(dataset, existing)
+    if problems:
+        raise LoadError(problems)
+    statements = plan_statements(dataset, batch_size)
+    await graph.write_all(statements, on_statement=on_batch, timeout_seconds=timeout_seconds)

@@ -1,0 +1,57 @@
+"""The Cypher the service sends, read once from the `.cypher` files of `cypher/`.
+
+One statement per file, named like the function that runs it. A file may name a label or
+relationship type with the placeholders `__KIND__` / `__TYPE__`; `render` fills them only
+from the ontology's own objects, never from a client's string, so every file stays valid
+Cypher for the linter and every label the service sends is one the ontology declares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from graph_service.ontology import EntityKind, RelationshipType
+
+KIND_PLACEHOLDER = "__KIND__"
+TYPE_PLACEHOLDER = "__TYPE__"
+
+
+@dataclass(frozen=True)
+class CypherQuery:
+    name: str
+    text: str
+
+
+@cache
+def load_all() -> dict[str, str]:
+    """Every `.cypher` file of the package, by name without the extension."""
+    root = files("graph_service.cypher")
+    return {
+        entry.name.removesuffix(".cypher"): entry.read_text(encoding="utf-8").strip()
+        for entry in root.iterdir()
+        if entry.name.endswith(".cypher")
+    }
+
+
+def query(name: str) -> CypherQuery:
+    text = load_all()[name]
+    if KIND_PLACEHOLDER in text or TYPE_PLACEHOLDER in text:
+        raise ValueError(f"{name}.cypher has placeholders: use render()")
+    return CypherQuery(name, text)
+
+
+def render(
+    name: str, *, kind: EntityKind | None = None, rel: RelationshipType | None = None
+) -> CypherQuery:
+    """The query `name` with its label placeholders filled from the ontology."""
+    text = load_all()[name]
+    if kind is not None:
+        text = text.replace(KIND_PLACEHOLDER, kind.name)
+    if rel is not None:
+        text = text.replace(TYPE_PLACEHOLDER, rel.name)
+    if KIND_PLACEHOLDER in text or TYPE_PLACEHOLDER in text:
+        raise ValueError(f"{name}.cypher still has a placeholder after rendering")
+    suffix = ":".join(x.name for x in (kind, rel) if x is not None)
+    return CypherQuery(f"{name}:{suffix}" if suffix else name, text)
