@@ -1,4 +1,3 @@
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
+MERGE (n:Entity:__KIND__ {id: row.id})
 SET n = row.props
-SET n:__KIND__

@@ -101,6 +101,14 @@ PREDICATE_BANDS: dict[str, tuple[float, float]] = {
 }
 
 GOVERNMENT_LEVELS = ("CITY", "REGENCY", "PROVINCE", "NATIONAL")
+POLICY_TYPES = ("PRESIDENTIAL_REGULATION", "MINISTERIAL_REGULATION", "MINISTERIAL_DECREE")
+
+# Named value sets: the GraphQL enums of ENUM properties.
+ENUMS: dict[str, tuple[str, ...]] = {
+    "Predicate": PREDICATES,
+    "GovernmentLevel": GOVERNMENT_LEVELS,
+    "PolicyType": POLICY_TYPES,
+}
 
 _BODIES = frozenset({"Ministry", "Agency", "LocalGovernment", "Office", "CoordinationTeam"})
 _SCORED = frozenset({"Ministry", "Agency", "LocalGovernment"})
@@ -181,9 +189,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
                 "policy_type",
                 ValueType.ENUM,
                 "The kind of legal instrument.",
-                "PRESIDENTIAL_REGULATION",
-                "MINISTERIAL_REGULATION",
-                "MINISTERIAL_DECREE",
+                *POLICY_TYPES,
             ),
             _p("number", ValueType.STRING, "Its number."),
             _p("year", ValueType.INT, "Its year."),
@@ -583,6 +589,14 @@ def relationships_to(kind: str) -> list[RelationshipType]:
     return [rel for rel in RELATIONSHIP_TYPES if kind in rel.targets]
 
 
+def enum_name(prop: Property) -> str:
+    """The name of the value set an ENUM property draws from."""
+    for name, choices in ENUMS.items():
+        if choices == prop.choices:
+            return name
+    raise AssertionError(f"property {prop.name} has choices outside ENUMS")
+
+
 def kind_of_labels(labels: Iterable[str]) -> str:
     """The kind label among a node's labels (every node also has `Entity`)."""
     for label in labels:
@@ -597,6 +611,9 @@ def _check_consistency() -> None:
         if unknown:
             raise AssertionError(f"{rel.name} names unknown kinds {sorted(unknown)}")
     for kind in ENTITY_KINDS:
+        for prop in kind.properties:
+            if prop.type is ValueType.ENUM:
+                enum_name(prop)
         names = [f.outgoing_field for f in relationships_from(kind.name)] + [
             f.incoming_field for f in relationships_to(kind.name)
         ]
@@ -610,6 +627,7 @@ _check_consistency()
 
 __all__ = [
     "ENTITY_KINDS",
+    "ENUMS",
     "ENTITY_LABEL",
     "KINDS_BY_NAME",
     "PREDICATE_BANDS",

@@ -48,7 +48,7 @@ def read_or_create_password(data_dir: str | os.PathLike[str]) -> str:
         return _read(path)
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     password = secrets.token_urlsafe(_PASSWORD_BYTES)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{PASSWORD_FILE_NAME}.")
     try:

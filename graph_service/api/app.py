@@ -1,0 +1,43 @@
+"""The Starlette application: routes, and the lifespan that opens and closes the driver."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from graph_service.api.graphql_view import GraphQLView
+from graph_service.api.health import healthz, readyz
+from graph_service.api.schema import build_schema
+from graph_service.graph.connection import connection_for, open_driver
+from graph_service.graph.executor import Graph
+from graph_service.settings import Settings, load_settings
+
+logger = logging.getLogger("graph_service")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or load_settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        connection = connection_for(settings)
+        driver = open_driver(connection)
+        try:
+            await driver.verify_connectivity()
+            app.state.graph = Graph(driver, connection.database, settings.graph_timeout_seconds)
+            logger.info("graph connected at %s", connection.uri)
+            yield
+        finally:
+            await driver.close()
+
+    graphql = GraphQLView(build_schema(), settings)
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

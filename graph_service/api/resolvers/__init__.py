@@ -1,0 +1,1 @@
+"""Root field resolvers, one concern per module."""

@@ -1,0 +1,84 @@
+"""`node`, `nodes` and the root connection of each entity kind."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types.field import StrawberryField
+
+from graph_service.api.context import Context
+from graph_service.api.errors import UserInputError
+from graph_service.api.types.entity import Node
+from graph_service.api.types.pagination import (
+    After,
+    Before,
+    First,
+    Last,
+    encode_cursor,
+    place,
+    window,
+)
+from graph_service.api.types.registry import entity_object
+from graph_service.ontology import EntityKind
+from graph_service.queries import render
+
+
+async def node(
+    info: strawberry.Info[Context, None],
+    id: Annotated[strawberry.ID, strawberry.argument(description="The entity's key.")],
+) -> Node | None:
+    return await info.context.load_entity(str(id))
+
+
+async def nodes(
+    info: strawberry.Info[Context, None],
+    ids: Annotated[list[strawberry.ID], strawberry.argument(description="Entity keys.")],
+) -> list[Node | None]:
+    cap = info.context.settings.max_page_size
+    if len(ids) > cap:
+        raise UserInputError(f"`ids` may name at most {cap} entities (got {len(ids)})")
+    found = {e.id: e for e in await info.context.load_entities([str(i) for i in ids])}
+    return [found.get(str(i)) for i in ids]
+
+
+def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
+    """The root connection over every entity of `kind`, ordered by name."""
+    edge_type = connection.__annotations__["edges"].__args__[0]
+
+    async def resolve(
+        info: strawberry.Info[Context, None],
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Any:
+        settings = info.context.settings
+        win = window(
+            first,
+            after,
+            last,
+            before,
+            max_page_size=settings.max_page_size,
+            default_page_size=settings.max_page_size,
+        )
+        rows = await info.context.graph.read(
+            render("list_entities", kind=kind), start=win.start, stop=win.stop
+        )
+        total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
+        placement = place(win, total, len(page))
+        edges = [
+            edge_type(
+                cursor=encode_cursor(placement.offset + i),
+                node=entity_object(row["labels"], row["props"]),
+            )
+            for i, row in enumerate(page)
+        ]
+        return connection(edges=edges, page_info=placement.page_info, total_count=total)
+
+    resolve.__annotations__["return"] = connection
+    return strawberry.field(
+        resolver=resolve,
+        name=kind.plural,
+        description=f"Every {kind.name}, ordered by name. {kind.description}",
+    )

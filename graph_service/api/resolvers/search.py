@@ -1,0 +1,90 @@
+"""Search over names and aliases: case-, accent- and punctuation-insensitive, ranked.
+
+Ranking: the exact name first, then an exact alias, then a prefix, then a substring; ties
+by name and key. Terms are normalised when stored, so the query compares plain strings.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from graph_service.api.context import Context
+from graph_service.api.errors import UserInputError
+from graph_service.api.types.entity import Entity
+from graph_service.api.types.pagination import After, First, PageInfo, encode_cursor, place, window
+from graph_service.api.types.registry import entity_object
+from graph_service.api.types.values import EntityKindName
+from graph_service.queries import query
+from graph_service.text_search import query_forms
+
+MAX_QUERY_LENGTH = 200
+
+
+@strawberry.enum(description="How a search result matched the query.")
+class MatchKind(Enum):
+    EXACT_NAME = 0
+    EXACT_ALIAS = 1
+    PREFIX = 2
+    CONTAINS = 3
+
+
+@strawberry.type(description="A search result.")
+class SearchEdge:
+    cursor: str = strawberry.field(description="Where this result sits.")
+    node: Entity = strawberry.field(description="The entity found.")
+    match: MatchKind = strawberry.field(description="How it matched; results are ranked by it.")
+
+
+@strawberry.type(description="A page of search results, best first.")
+class SearchConnection:
+    edges: list[SearchEdge] = strawberry.field(description="The results on this page.")
+    page_info: PageInfo = strawberry.field(description="Where this page sits.")
+    total_count: int = strawberry.field(description="How many entities match in all.")
+
+
+async def search(
+    info: strawberry.Info[Context, None],
+    query_text: Annotated[
+        str,
+        strawberry.argument(
+            name="query", description="Words to find in names and aliases, in any case."
+        ),
+    ],
+    first: First = None,
+    after: After = None,
+    kinds: Annotated[
+        list[EntityKindName] | None,
+        strawberry.argument(description="Only entities of these kinds."),
+    ] = None,
+) -> SearchConnection:
+    forms = query_forms(query_text)
+    if not forms[0] or len(query_text) > MAX_QUERY_LENGTH:
+        raise UserInputError(
+            f"`query` must hold at least one letter or digit and at most {MAX_QUERY_LENGTH} "
+            "characters"
+        )
+    settings = info.context.settings
+    win = window(
+        first, after, None, None, max_page_size=settings.max_page_size, default_page_size=20
+    )
+    rows = await info.context.graph.read(
+        query("search_entities"),
+        forms=forms,
+        kinds=[k.value for k in kinds] if kinds else None,
+        start=win.start,
+        stop=win.stop,
+    )
+    total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
+    placement = place(win, total, len(page))
+    edges = [
+        SearchEdge(
+            cursor=encode_cursor(placement.offset + i),
+            node=entity_object(row["labels"], row["props"]),
+            match=MatchKind(row["rank"]),
+        )
+        for i, row in enumerate(page)
+    ]
+    return SearchConnection(edges=edges, page_info=placement.page_info, total_count=total)

@@ -1,0 +1,155 @@
+"""One edge type and one connection type per relationship type, and the fields that page them.
+
+Every relationship field of every entity kind is a Relay connection whose edges carry the
+relationship's own properties and sources; all of them batch through one DataLoader, so a
+level of nesting costs one Cypher round trip however many parents it has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types.field import StrawberryField
+
+from graph_service.api.context import Context
+from graph_service.api.loaders import RelationshipPageRequest
+from graph_service.api.types.entity import Entity, SourceType
+from graph_service.api.types.pagination import (
+    After,
+    Before,
+    First,
+    Last,
+    PageInfo,
+    encode_cursor,
+    place,
+    window,
+)
+from graph_service.api.types.registry import entity_object
+from graph_service.api.types.values import property_field
+from graph_service.ontology import RELATIONSHIP_TYPES, RelationshipType, relationship_properties
+
+DIRECTIONS = ("OUT", "IN")
+AsOf = Annotated[
+    dt.date | None,
+    strawberry.argument(description="Keep only relationships holding on this day."),
+]
+Year = Annotated[
+    int | None, strawberry.argument(description="Keep only relationships of this year.")
+]
+
+
+def type_stem(rel: RelationshipType) -> str:
+    """RECEIVED_AWARD -> ReceivedAward."""
+    return "".join(part.capitalize() for part in rel.name.split("_"))
+
+
+def _edge_type(rel: RelationshipType) -> type:
+    stem = type_stem(rel)
+
+    def rel_id(root: Any) -> strawberry.ID:
+        return strawberry.ID(root.props.get("id", ""))
+
+    def verified(root: Any) -> bool:
+        return not root.props.get("unverified", False)
+
+    async def sources(root: Any, info: strawberry.Info[Context, None]) -> list[SourceType]:
+        return await info.context.load_entities(root.props.get("sources") or [])
+
+    namespace: dict[str, Any] = {
+        "__annotations__": {
+            "cursor": str,
+            "node": Entity,
+            "props": strawberry.Private[dict[str, Any]],
+        },
+        "cursor": strawberry.field(description="Where this edge sits in its connection."),
+        "node": strawberry.field(description="The entity at the other end."),
+        "relationship_id": strawberry.field(
+            resolver=rel_id, name="relationshipId", description="Stable key of the relationship."
+        ),
+        "verified": strawberry.field(
+            resolver=verified,
+            description="False when the fact rests only on a secondary source without a URL.",
+        ),
+        "sources": strawberry.field(
+            resolver=sources, description="The sources the relationship was read from."
+        ),
+    }
+    for prop in relationship_properties(rel):
+        namespace[prop.name] = property_field(prop)
+    cls = type(f"{stem}Edge", (), namespace)
+    return strawberry.type(cls, description=f"{rel.description} The edge carries its properties.")
+
+
+def _connection_type(rel: RelationshipType, edge: type) -> type:
+    namespace: dict[str, Any] = {
+        "__annotations__": {"edges": list[edge], "page_info": PageInfo, "total_count": int},  # type: ignore[valid-type]
+        "edges": strawberry.field(description="The relationships on this page."),
+        "page_info": strawberry.field(description="Where this page sits."),
+        "total_count": strawberry.field(description="How many relationships match in all."),
+    }
+    cls = type(f"{type_stem(rel)}Connection", (), namespace)
+    return strawberry.type(cls, description=f"A page of {rel.name} relationships.")
+
+
+EDGE_TYPES: dict[str, type] = {rel.name: _edge_type(rel) for rel in RELATIONSHIP_TYPES}
+CONNECTION_TYPES: dict[str, type] = {
+    rel.name: _connection_type(rel, EDGE_TYPES[rel.name]) for rel in RELATIONSHIP_TYPES
+}
+
+
+def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField:
+    """The connection field for `rel` seen from its start (OUT) or its end (IN)."""
+    connection = CONNECTION_TYPES[rel.name]
+    edge = EDGE_TYPES[rel.name]
+
+    async def resolve(
+        root: Any,
+        info: strawberry.Info[Context, None],
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        as_of: AsOf = None,
+        year: Year = None,
+    ) -> Any:
+        ctx = info.context
+        win = window(
+            first,
+            after,
+            last,
+            before,
+            max_page_size=ctx.settings.max_page_size,
+            default_page_size=ctx.settings.max_page_size,
+        )
+        request = RelationshipPageRequest(
+            id=root.props["id"],
+            type=rel.name,
+            direction=direction,
+            start=win.start,
+            stop=win.stop,
+            asOf=as_of.isoformat() if as_of else None,
+            year=year,
+        )
+        page = await ctx.loaders.relationships(request)
+        placement = place(win, page.total, len(page.rows))
+        edges = [
+            edge(
+                cursor=encode_cursor(placement.offset + i),
+                node=entity_object(row["labels"], row["node"]),
+                props=row["rel"],
+            )
+            for i, row in enumerate(page.rows)
+        ]
+        return connection(edges=edges, page_info=placement.page_info, total_count=page.total)
+
+    resolve.__annotations__["return"] = connection
+    name = rel.outgoing_field if direction == "OUT" else rel.incoming_field
+    way = "from this entity" if direction == "OUT" else "to this entity"
+    return strawberry.field(
+        resolver=resolve,
+        name=name,
+        description=f"{rel.name} relationships {way}: {rel.description} "
+        "`asOf` keeps those holding on that day; `year` those of that year.",
+    )

@@ -1,0 +1,63 @@
+"""A subgraph ready to draw: the entities and the relationships between them."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, cast
+
+import strawberry
+from strawberry.scalars import JSON
+
+from graph_service.api.context import Context
+from graph_service.api.types.entity import Entity, SourceType
+from graph_service.api.types.values import RelationshipTypeName
+
+
+@strawberry.enum(description="Which way relationships are followed from an entity.")
+class Direction(Enum):
+    OUT = "OUT"
+    IN = "IN"
+    BOTH = "BOTH"
+
+
+@strawberry.type(description="A relationship in a subgraph or path.")
+class GraphEdge:
+    props: strawberry.Private[dict[str, Any]]
+    type: RelationshipTypeName = strawberry.field(description="The relationship type.")
+    from_id: strawberry.ID = strawberry.field(name="from", description="Key of the start entity.")
+    to_id: strawberry.ID = strawberry.field(name="to", description="Key of the end entity.")
+
+    @strawberry.field(description="Stable key of the relationship.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.props.get("id", ""))
+
+    @strawberry.field(description="The relationship's properties (sources and key left out).")
+    def properties(self) -> JSON:
+        hidden = {"id", "key", "sources", "unverified"}
+        return cast(JSON, {k: v for k, v in self.props.items() if k not in hidden})
+
+    @strawberry.field(description="False when the fact rests only on a secondary source.")
+    def verified(self) -> bool:
+        return not self.props.get("unverified", False)
+
+    @strawberry.field(description="The sources the relationship was read from.")
+    async def sources(self, info: strawberry.Info[Context, None]) -> list[SourceType]:
+        return await info.context.load_entities(self.props.get("sources") or [])
+
+
+@strawberry.type(description="Entities and the relationships between them.")
+class Subgraph:
+    nodes: list[Entity] = strawberry.field(description="The entities, the start entity first.")
+    edges: list[GraphEdge] = strawberry.field(description="The relationships among them.")
+    truncated: bool = strawberry.field(
+        description="True when `limit` cut the subgraph short; ask again with a larger limit."
+    )
+
+
+def graph_edge(row: dict[str, Any]) -> GraphEdge:
+    return GraphEdge(
+        props=row["rel"],
+        type=RelationshipTypeName(row["type"]),
+        from_id=strawberry.ID(row["from"]),
+        to_id=strawberry.ID(row["to"]),
+    )

@@ -1,0 +1,161 @@
+"""The `graph-service` command: serve, run the embedded graph, seed, import, export, schema."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from graph_service.settings import ConfigurationError, Settings, load_settings
+
+IMPORT_TIMEOUT_SECONDS = 3600.0
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from graph_service.api.app import create_app
+
+    process = None
+    if settings.embedded:
+        from graph_service.embedded import EmbeddedGraphProcess
+
+        process = EmbeddedGraphProcess(settings)
+        process.start()
+    try:
+        if args.seed_if_empty:
+            asyncio.run(_seed(settings, only_if_empty=True))
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    finally:
+        if process is not None:
+            process.stop()
+
+
+def _db(settings: Settings, args: argparse.Namespace) -> None:
+    from graph_service.embedded import run_embedded_server
+
+    run_embedded_server(settings)
+
+
+async def _seed(settings: Settings, *, only_if_empty: bool = False) -> None:
+    from graph_service.graph.session import open_graph
+    from graph_service.loading import load_dataset, packaged_seed_files, read_seed_files
+    from graph_service.queries import query
+
+    dataset = read_seed_files(packaged_seed_files())
+    async with open_graph(settings) as graph:
+        if only_if_empty:
+            rows = await graph.read(query("count_entities"))
+            if rows and rows[0]["entities"] > 0:
+                print(f"graph already holds {rows[0]['entities']} entities; not seeding")
+                return
+        await load_dataset(graph, dataset, timeout_seconds=IMPORT_TIMEOUT_SECONDS)
+    print(f"seeded {len(dataset.entities)} entities and {len(dataset.relationships)} relationships")
+
+
+def _check_seed(settings: Settings, args: argparse.Namespace) -> None:
+    from graph_service.loading import LoadError, packaged_seed_files, read_seed_files, validate
+
+    dataset = read_seed_files(packaged_seed_files())
+    problems = validate(dataset)
+    if problems:
+        raise LoadError(problems)
+    print(f"seed is valid: {len(dataset.entities)} entities, {len(dataset.relationships)} rels")
+
+
+async def _import(settings: Settings, files: list[Path]) -> None:
+    from tqdm import tqdm
+
+    from graph_service.graph.session import open_graph
+    from graph_service.loading import load_dataset, read_json_lines
+
+    dataset = read_json_lines(files)
+    total = len(dataset.entities) + len(dataset.relationships)
+    async with open_graph(settings) as graph:
+        with tqdm(total=total, unit="rec", disable=total < 1000, file=sys.stderr) as bar:
+            await load_dataset(
+                graph, dataset, on_batch=bar.update, timeout_seconds=IMPORT_TIMEOUT_SECONDS
+            )
+    print(f"imported {len(dataset.entities)} entities and {len(dataset.relationships)} rels")
+
+
+async def _export(settings: Settings, output: Path | None) -> None:
+    from graph_service.graph.session import open_graph
+    from graph_service.loading import export_graph
+
+    async with open_graph(settings) as graph:
+        if output is None:
+            count = await export_graph(graph, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                count = await export_graph(graph, handle)
+    print(f"exported {count} records", file=sys.stderr)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from graph_service.api.schema import schema_sdl
+
+    sdl = schema_sdl()
+    if args.check:
+        current = args.check.read_text(encoding="utf-8") if args.check.exists() else ""
+        if current != sdl:
+            print(f"{args.check} is stale: run `graph-service schema > {args.check}`")
+            return 1
+        print(f"{args.check} is up to date")
+        return 0
+    sys.stdout.write(sdl)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="graph-service", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve GraphQL on GRAPH_SERVICE_HOST:PORT")
+    serve.add_argument("--seed-if-empty", action="store_true", help="seed an empty graph first")
+    commands.add_parser("db", help="run the embedded graph server in the foreground")
+    seed = commands.add_parser("seed", help="load seed/ into the graph (idempotent)")
+    seed.add_argument("--check", action="store_true", help="only validate the seed files")
+    imp = commands.add_parser("import", help="load JSON Lines files (all or nothing)")
+    imp.add_argument("files", nargs="+", type=Path)
+    exp = commands.add_parser("export", help="write the whole graph as JSON Lines")
+    exp.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
+    schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
+    schema.add_argument("--check", type=Path, help="fail if this file differs from the schema")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "schema":
+        return _schema(args)
+    from graph_service.embedded import EmbeddedGraphError
+    from graph_service.graph.errors import GraphError
+    from graph_service.loading import LoadError
+
+    try:
+        settings = load_settings()
+        if args.command == "serve":
+            _serve(settings, args)
+        elif args.command == "db":
+            _db(settings, args)
+        elif args.command == "seed" and args.check:
+            _check_seed(settings, args)
+        elif args.command == "seed":
+            asyncio.run(_seed(settings))
+        elif args.command == "import":
+            asyncio.run(_import(settings, args.files))
+        elif args.command == "export":
+            asyncio.run(_export(settings, args.output))
+    except (ConfigurationError, EmbeddedGraphError, GraphError, LoadError) as error:
+        print(f"graph-service {args.command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""The embedded graph as a child process of whoever needs it (web server, seed command, tests).
+
+The child runs `python -m graph_service.embedded`; this side starts it, waits for its ready
+line and stops it with SIGTERM, which the child turns into a clean ArcadeDB shutdown.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import IO
+
+from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME, Settings
+
+from .credentials import read_password
+from .errors import EmbeddedGraphError
+from .server import (
+    BOLT_PORT_VARIABLE,
+    DATA_DIR_VARIABLE,
+    HTTP_PORT_VARIABLE,
+    READY_PREFIX,
+    bolt_uri,
+)
+
+logger = logging.getLogger(__name__)
+
+_STDERR_TAIL_LINES = 40
+# Printed by the JVM at every start because the wheel enables the vector module; not news.
+_NOISE = ("WARNING: Using incubator modules",)
+
+
+class EmbeddedGraphProcess:
+    """Start, find and stop the embedded graph server, run as a child process.
+
+    Synchronous on purpose: it is used once at startup and once at shutdown.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._data_dir = settings.data_dir.expanduser().absolute()
+        self._process: subprocess.Popen[str] | None = None
+        self._ready = threading.Event()
+        self._stderr_tail: collections.deque[str] = collections.deque(maxlen=_STDERR_TAIL_LINES)
+        self._readers: list[threading.Thread] = []
+
+    @property
+    def bolt_uri(self) -> str:
+        """Where the driver connects: loopback, the configured Bolt port."""
+        return bolt_uri(self._settings.embedded_bolt_port)
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        """(user, password) for the driver; the password is read from the data dir."""
+        return (EMBEDDED_USERNAME, read_password(self._data_dir))
+
+    @property
+    def database(self) -> str:
+        """The database the driver must name (`database_=`); the child creates it."""
+        return EMBEDDED_DATABASE
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while one was started."""
+        return None if self._process is None else self._process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        """The child's exit status once it ended (0 after a clean stop)."""
+        return None if self._process is None else self._process.poll()
+
+    @property
+    def running(self) -> bool:
+        """True while the child is alive."""
+        return self._process is not None and self._process.poll() is None
+
+    def start(self, timeout: float = 60) -> None:
+        """Spawn the child and return once it prints its ready line.
+
+        Raises EmbeddedGraphError, carrying the end of the child's stderr (where it says
+        which setting to change), if the child exits first or is not ready in `timeout` s.
+        """
+        if self.running:
+            raise EmbeddedGraphError(f"the embedded graph is already running (pid {self.pid})")
+        env = dict(os.environ)
+        # The child reads its settings from the environment; these make sure it reads the
+        # ones this parent was given, whatever mapping they were loaded from.
+        env[DATA_DIR_VARIABLE] = str(self._data_dir)
+        env[BOLT_PORT_VARIABLE] = str(self._settings.embedded_bolt_port)
+        env[HTTP_PORT_VARIABLE] = str(self._settings.embedded_http_port)
+        self._ready.clear()
+        self._stderr_tail.clear()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "graph_service.embedded", "--stop-on-stdin-eof"],
+            stdin=subprocess.PIPE,  # closed by our death: the child then stops itself
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            # Its own session: a Ctrl-C in the terminal reaches the parent alone, which
+            # stops the graph after it has stopped using it.
+            start_new_session=True,
+        )
+        self._process = process
+        assert process.stdout is not None and process.stderr is not None
+        self._readers = [
+            self._spawn_reader(process.stdout, self._on_stdout, "stdout"),
+            self._spawn_reader(process.stderr, self._on_stderr, "stderr"),
+        ]
+        deadline = time.monotonic() + timeout
+        while not self._ready.wait(0.05):
+            if process.poll() is not None:
+                self._join_readers()
+                self._close_pipes()
+                raise EmbeddedGraphError(
+                    f"the embedded graph exited with status {process.returncode} before it "
+                    f"was ready{self._tail_text()}"
+                )
+            if time.monotonic() > deadline:
+                self.stop()
+                raise EmbeddedGraphError(
+                    f"the embedded graph was not ready within {timeout:g} s{self._tail_text()}"
+                )
+
+    def stop(self, timeout: float = 30) -> None:
+        """SIGTERM the child and wait for its clean shutdown; SIGKILL it after `timeout` s."""
+        process = self._process
+        if process is None:
+            return
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                logger.warning(
+                    "the embedded graph (pid %s) did not stop within %g s; killing it",
+                    process.pid,
+                    timeout,
+                )
+                process.kill()
+                process.wait()
+        self._join_readers()
+        self._close_pipes()
+        if process.returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
+            logger.warning(
+                "the embedded graph exited with status %s%s",
+                process.returncode,
+                self._tail_text(),
+            )
+
+    def __enter__(self) -> EmbeddedGraphProcess:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _spawn_reader(
+        self, stream: IO[str], on_line: Callable[[str], None], name: str
+    ) -> threading.Thread:
+        """Drain a pipe for the child's whole life, so a full pipe never blocks the child."""
+
+        def read() -> None:
+            try:
+                for line in stream:
+                    on_line(line.rstrip("\n"))
+            except (OSError, ValueError):  # closed under us while stopping
+                pass
+
+        thread = threading.Thread(target=read, name=f"embedded-graph-{name}", daemon=True)
+        thread.start()
+        return thread
+
+    def _on_stdout(self, line: str) -> None:
+        if line.startswith(READY_PREFIX):
+            self._ready.set()
+        elif line.strip():
+            logger.info("embedded graph: %s", line)
+
+    def _on_stderr(self, line: str) -> None:
+        if not line.strip() or line.startswith(_NOISE):
+            return
+        self._stderr_tail.append(line)
+        # The child's console shows WARNING and above only: each line is worth seeing.
+        logger.warning("embedded graph: %s", line)
+
+    def _join_readers(self) -> None:
+        for thread in self._readers:
+            thread.join(timeout=5)
+        self._readers = []
+
+    def _close_pipes(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        for stream in (process.stdin, process.stdout, process.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):  # stdin of a dead child: broken pipe
+                    stream.close()
+
+    def _tail_text(self) -> str:
+        if not self._stderr_tail:
+            return ""
+        return ":\n" + "\n".join(self._stderr_tail)
