@@ -1,13 +1,12 @@
-CALL {
+CALL () {
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
   RETURN collect({id: n.id, labels: labels(n), props: properties(n)}) AS entities
 }
-CALL {
+CALL () {
   UNWIND $requests AS req
   MATCH (n:Entity {id: req.id})
-  CALL {
-    WITH n, req
+  CALL (n, req) {
     MATCH (n)-[r]-(m:Entity)
     WHERE type(r) = req.type
       AND ((req.direction = 'OUT' AND startNode(r) = n) OR (req.direction = 'IN' AND endNode(r) = n))

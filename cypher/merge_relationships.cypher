@@ -1,4 +1,5 @@
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:__TYPE__ {id: row.id}]->(b)
 SET r = row.props

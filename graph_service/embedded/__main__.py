@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         run_embedded_server(load_settings(), stop_on_stdin_eof=args.stop_on_stdin_eof)
     except (ConfigurationError, EmbeddedGraphError) as error:
-        print(f"embedded graph: {error}", file=sys.stderr, flush=True)
+        print(error, file=sys.stderr, flush=True)
         return 1
     return 0
 

@@ -137,7 +137,8 @@ class EmbeddedGraphProcess:
         process = self._process
         if process is None:
             return
-        if process.poll() is None:
+        was_running = process.poll() is None
+        if was_running:
             process.send_signal(signal.SIGTERM)
             try:
                 process.wait(timeout)
@@ -151,7 +152,7 @@ class EmbeddedGraphProcess:
                 process.wait()
         self._join_readers()
         self._close_pipes()
-        if process.returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
+        if was_running and process.returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
             logger.warning(
                 "the embedded graph exited with status %s%s",
                 process.returncode,

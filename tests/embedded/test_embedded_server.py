@@ -54,15 +54,15 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def settings(data_dir: Path) -> Settings:
+def graph_settings(data_dir: Path) -> Settings:
     bolt_port, http_port = _free_ports(2)
     return load_settings(_environment(data_dir, bolt_port, http_port))
 
 
 @pytest.fixture
-def graph(settings: Settings) -> Iterator[EmbeddedGraphProcess]:
+def graph_process(graph_settings: Settings) -> Iterator[EmbeddedGraphProcess]:
     """A process handle that is always stopped, whatever the test did with it."""
-    process = EmbeddedGraphProcess(settings)
+    process = EmbeddedGraphProcess(graph_settings)
     yield process
     process.stop()
 
@@ -103,43 +103,43 @@ def _count_probes(graph: EmbeddedGraphProcess) -> int:
 
 
 def test_data_and_password_survive_a_restart(
-    graph: EmbeddedGraphProcess, settings: Settings, data_dir: Path
+    graph_process: EmbeddedGraphProcess, graph_settings: Settings, data_dir: Path
 ) -> None:
-    graph.start()
-    assert graph.bolt_uri == f"bolt://127.0.0.1:{settings.embedded_bolt_port}"
-    user, password = graph.auth
+    graph_process.start()
+    assert graph_process.bolt_uri == f"bolt://127.0.0.1:{graph_settings.embedded_bolt_port}"
+    user, password = graph_process.auth
     assert user == "root"
     assert len(password) >= 16
     assert stat.S_IMODE(password_path(data_dir).stat().st_mode) == 0o600
-    with GraphDatabase.driver(graph.bolt_uri, auth=graph.auth) as driver:
+    with GraphDatabase.driver(graph_process.bolt_uri, auth=graph_process.auth) as driver:
         driver.execute_query("CREATE (:Probe {id: $id})", id="p1", database_="spbe")
     outward = _non_loopback_address()
     if outward is not None:  # loopback only: the outward address must refuse
-        for port in (settings.embedded_bolt_port, settings.embedded_http_port):
+        for port in (graph_settings.embedded_bolt_port, graph_settings.embedded_http_port):
             with pytest.raises(OSError):
                 socket.create_connection((outward, port), timeout=1).close()
 
     # First stop by SIGINT (Ctrl-C in `graph-service db`), the second by stop()'s SIGTERM.
-    assert graph.pid is not None
-    os.kill(graph.pid, signal.SIGINT)
-    _wait_until_ended(graph)
-    assert graph.returncode == 0
-    graph.stop()
+    assert graph_process.pid is not None
+    os.kill(graph_process.pid, signal.SIGINT)
+    _wait_until_ended(graph_process)
+    assert graph_process.returncode == 0
+    graph_process.stop()
 
-    graph.start()  # same data dir, same ports: TIME_WAIT from the first run is no obstacle
-    assert graph.auth == ("root", password)
-    assert _count_probes(graph) == 1
-    graph.stop()
-    assert graph.returncode == 0
+    graph_process.start()  # same data dir, same ports: TIME_WAIT from the first run is no obstacle
+    assert graph_process.auth == ("root", password)
+    assert _count_probes(graph_process) == 1
+    graph_process.stop()
+    assert graph_process.returncode == 0
     assert _crash_reports(data_dir) == []
 
     # The root user now exists with that password: losing the file must not mean a 403.
     password_path(data_dir).unlink()
     with pytest.raises(EmbeddedGraphError, match="root-password is missing"):
-        graph.start()
+        graph_process.start()
 
 
-def test_graph_stops_when_its_parent_dies(settings: Settings, data_dir: Path) -> None:
+def test_graph_stops_when_its_parent_dies(graph_settings: Settings, data_dir: Path) -> None:
     parent = (
         "import os\n"
         "from graph_service.embedded import EmbeddedGraphProcess\n"
@@ -151,7 +151,9 @@ def test_graph_stops_when_its_parent_dies(settings: Settings, data_dir: Path) ->
     )
     env = {
         **os.environ,
-        **_environment(data_dir, settings.embedded_bolt_port, settings.embedded_http_port),
+        **_environment(
+            data_dir, graph_settings.embedded_bolt_port, graph_settings.embedded_http_port
+        ),
     }
     result = subprocess.run(
         [sys.executable, "-c", parent], env=env, capture_output=True, text=True, timeout=90
@@ -166,15 +168,17 @@ def test_graph_stops_when_its_parent_dies(settings: Settings, data_dir: Path) ->
         time.sleep(0.05)
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        probe.bind(("127.0.0.1", settings.embedded_bolt_port))
+        probe.bind(("127.0.0.1", graph_settings.embedded_bolt_port))
     assert _crash_reports(data_dir) == []
 
 
-def test_sigterm_while_the_jvm_starts_is_clean(settings: Settings, data_dir: Path) -> None:
+def test_sigterm_while_the_jvm_starts_is_clean(graph_settings: Settings, data_dir: Path) -> None:
     """The JVM's own SIGTERM handler crashes the process; it must never get the signal."""
     env = {
         **os.environ,
-        **_environment(data_dir, settings.embedded_bolt_port, settings.embedded_http_port),
+        **_environment(
+            data_dir, graph_settings.embedded_bolt_port, graph_settings.embedded_http_port
+        ),
     }
     child = subprocess.Popen(
         [sys.executable, "-m", "graph_service.embedded"],
@@ -213,18 +217,18 @@ def _alive(pid: int) -> bool:
     ],
 )
 def test_a_taken_port_is_named(
-    graph: EmbeddedGraphProcess, settings: Settings, taken: str, variable: str
+    graph_process: EmbeddedGraphProcess, graph_settings: Settings, taken: str, variable: str
 ) -> None:
-    port: int = getattr(settings, taken)
+    port: int = getattr(graph_settings, taken)
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as squatter:
         squatter.bind(("127.0.0.1", port))
         squatter.listen()
         with pytest.raises(EmbeddedGraphError) as caught:
-            graph.start()
+            graph_process.start()
     message = str(caught.value)
     assert f"127.0.0.1:{port}" in message
     assert variable in message
-    assert graph.returncode == 1
+    assert graph_process.returncode == 1
 
 
 def test_an_unwritable_data_dir_is_named(tmp_path: Path) -> None:

@@ -1,0 +1,44 @@
+# The two commands of the quick start: `make run` and `make test`. Everything else is a step.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint typecheck lint-cypher schema check-schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+install: $(STAMP)
+
+run: $(STAMP)  ## start the embedded graph, seed it if empty, serve http://127.0.0.1:8000/graphql
+	$(BIN)/graph-service serve --seed-if-empty
+
+test: $(STAMP) node_modules/.installed lint typecheck lint-cypher check-schema  ## every check and every test
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check graph_service tests
+	$(BIN)/ruff format --check graph_service tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+lint-cypher: node_modules/.installed
+	node tools/lint_cypher.mjs cypher
+
+schema: $(STAMP)  ## regenerate schema.graphql from the code
+	$(BIN)/graph-service schema > schema.graphql
+
+check-schema: $(STAMP)
+	$(BIN)/graph-service schema --check schema.graphql
+
+clean:
+	rm -rf $(VENV) node_modules .data

@@ -1,0 +1,110 @@
+"""Shared fixtures: one real embedded Bolt server for the whole run, seeded once.
+
+Nothing here mocks the database. Tests that write use their own keys and leave the seeded
+graph as they found it, so tests can run in any order against the one server.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from graph_service.api.app import create_app
+from graph_service.embedded import EmbeddedGraphProcess
+from graph_service.graph.connection import connection_for, open_driver
+from graph_service.graph.executor import Graph
+from graph_service.graph.schema_setup import ensure_schema
+from graph_service.loading import load_dataset, packaged_seed_files, read_seed_files
+from graph_service.settings import Settings, load_settings
+
+
+def free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for probe in sockets:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in sockets]
+    finally:
+        for probe in sockets:
+            probe.close()
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    bolt, http = free_ports(2)
+    return load_settings(
+        {
+            "GRAPH_SERVICE_DATA_DIR": str(tmp_path_factory.mktemp("graph")),
+            "GRAPH_SERVICE_EMBEDDED_BOLT_PORT": str(bolt),
+            "GRAPH_SERVICE_EMBEDDED_HTTP_PORT": str(http),
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def embedded_graph(settings: Settings) -> Iterator[EmbeddedGraphProcess]:
+    with EmbeddedGraphProcess(settings) as process:
+        yield process
+
+
+@pytest.fixture(scope="session")
+async def graph(embedded_graph: EmbeddedGraphProcess, settings: Settings) -> AsyncIterator[Graph]:
+    """A graph seeded from seed/, for tests that talk Cypher through the service's executor."""
+    connection = connection_for(settings)
+    driver = open_driver(connection)
+    graph = Graph(driver, connection.database, settings.graph_timeout_seconds)
+    await ensure_schema(graph)
+    await load_dataset(graph, read_seed_files(packaged_seed_files()))
+    yield graph
+    await driver.close()
+
+
+@pytest.fixture(scope="session")
+def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    """The whole app over HTTP (lifespan included), against the seeded graph."""
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+class GraphQLClient:
+    def __init__(self, http: TestClient) -> None:
+        self.http = http
+
+    def post(
+        self, query: str, variables: dict[str, Any] | None = None, *, trace: bool = False
+    ) -> dict[str, Any]:
+        headers = {"X-Graph-Trace": "1"} if trace else {}
+        response = self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        body: dict[str, Any] = response.json()
+        body["status"] = response.status_code
+        return body
+
+    def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The data of a query that must succeed."""
+        body = self.post(query, variables)
+        assert "errors" not in body, body.get("errors")
+        data: dict[str, Any] = body["data"]
+        return data
+
+    def error(self, query: str, variables: dict[str, Any] | None = None) -> str:
+        """The first error message of a query that must fail."""
+        body = self.post(query, variables)
+        assert body.get("errors"), f"expected an error, got {body}"
+        return str(body["errors"][0]["message"])
+
+
+@pytest.fixture(scope="session")
+def gql(client: TestClient) -> GraphQLClient:
+    return GraphQLClient(client)
+
+
+@pytest.fixture
+def seed_dir() -> Path:
+    return Path(str(packaged_seed_files()[0].parent))
