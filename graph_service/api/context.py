@@ -16,6 +16,14 @@ from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
 
 
+@dataclass(frozen=True)
+class Principal:
+    """Who sent a request, as established by authentication; None means anonymous."""
+
+    subject: str
+    roles: frozenset[str]
+
+
 @dataclass
 class Context:
     request: Request | WebSocket
@@ -24,6 +32,7 @@ class Context:
     settings: Settings
     log: QueryLog
     trace: bool = False
+    principal: Principal | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

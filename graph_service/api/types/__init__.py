@@ -1,0 +1,1 @@
+"""GraphQL types, most of them generated from the ontology."""
