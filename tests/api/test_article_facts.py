@@ -10,7 +10,9 @@ ARTICLE = "src-indoart"
 
 
 def _node(gql: GraphQLClient, key: str, selection: str) -> dict[str, Any]:
-    data = gql.data(f'{{ node(id: "{key}") {{ id ... on Entity {{ name sources {{ id }} }} {selection} }} }}')
+    data = gql.data(
+        f'{{ node(id: "{key}") {{ id ... on Entity {{ name sources {{ id }} }} {selection} }} }}'
+    )
     node: dict[str, Any] = data["node"]
     assert node is not None, f"{key} is missing"
     return node
@@ -25,7 +27,8 @@ def test_cimahi_ranked_fifth_among_cities_in_the_award(gql: GraphQLClient) -> No
         gql,
         "pemkot-cimahi",
         """... on LocalGovernment { level awardsReceived { edges { rank year categoryWording
-           sources { id } node { id ... on AwardCategory { award { edges { node { id } } } } } } } }""",
+           sources { id } node { id ... on AwardCategory { award { edges { node { id } } } } } }
+        } }""",
     )
     assert node["level"] == "CITY"
     city = [e for e in _edges(node, "awardsReceived") if e["node"]["id"] == "dga-2024-cat-kota"]
@@ -123,7 +126,9 @@ def test_five_evaluation_stages_and_the_coordination_team(gql: GraphQLClient) ->
 
 def test_the_city_communications_office(gql: GraphQLClient) -> None:
     node = _node(
-        gql, "diskominfo-kota-cimahi", "... on Office { description partOf { edges { node { id } } } }"
+        gql,
+        "diskominfo-kota-cimahi",
+        "... on Office { description partOf { edges { node { id } } } }",
     )
     assert [e["node"]["id"] for e in _edges(node, "partOf")] == ["pemkot-cimahi"]
     assert node["description"]
