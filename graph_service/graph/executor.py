@@ -73,7 +73,7 @@ class Graph:
     async def write_all(
         self,
         statements: Sequence[tuple[CypherQuery, dict[str, Any]]],
-        on_statement: Callable[[int], None] | None = None,
+        on_statement: Callable[[int], object] | None = None,
         timeout_seconds: float | None = None,
     ) -> None:
         """Run several statements in one write transaction: all of them happen, or none.

@@ -54,7 +54,7 @@ async def load_dataset(
     dataset: Dataset,
     *,
     batch_size: int = BATCH_SIZE,
-    on_batch: Callable[[int], None] | None = None,
+    on_batch: Callable[[int], object] | None = None,
     timeout_seconds: float | None = None,
 ) -> None:
     """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none."""
