@@ -7,8 +7,9 @@ import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
+from graph_service.api.graphiql import ASSET_PATH, asset_files
 from graph_service.api.graphql_view import GraphQLView
 from graph_service.api.health import healthz, readyz
 from graph_service.api.schema import build_schema
@@ -39,5 +40,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
