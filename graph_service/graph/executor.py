@@ -46,6 +46,22 @@ class QueryLog:
         return sum(r.milliseconds for r in self.records)
 
 
+def _check_written(query: CypherQuery, params: dict[str, Any], records: list[Any]) -> None:
+    """A batch that reports `written` must have written every row; otherwise abort.
+
+    Raised inside the transaction function, so the whole transaction rolls back: e.g. a
+    relationship whose endpoint vanished after validation fails the load instead of being
+    silently skipped.
+    """
+    if records and "written" in records[0].keys():  # noqa: SIM118 - a Record is a tuple
+        expected = len(params.get("rows", ()))
+        if records[0]["written"] != expected:
+            raise GraphError(
+                f"{query.name} wrote {records[0]['written']} of {expected} rows "
+                "(an endpoint is missing); nothing was written"
+            )
+
+
 class Graph:
     """The shared driver, one database, a timeout, and optionally a request's query log."""
 
@@ -84,7 +100,8 @@ class Graph:
         async def work(tx: AsyncManagedTransaction) -> None:
             for query, params in statements:
                 result = await tx.run(query.text, params)
-                await result.consume()
+                records = [record async for record in result]
+                _check_written(query, params, records)
                 if on_statement is not None:
                     on_statement(len(params.get("rows", ())))
 

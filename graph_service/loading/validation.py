@@ -170,6 +170,11 @@ def validate(dataset: Dataset, existing: Mapping[str, str] | None = None) -> lis
         else:
             first_seen[entity.id] = entity
         problems += [f"{where}: {p}" for p in _check_entity(entity)]
+        stored_kind = (existing or {}).get(entity.id)
+        if stored_kind is not None and stored_kind != entity.kind:
+            problems.append(
+                f"{where}: already in the graph as a {stored_kind}; an entity's kind cannot change"
+            )
         kind_of[entity.id] = entity.kind
     for entity in dataset.entities:
         for source in entity.sources:

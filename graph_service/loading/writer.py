@@ -69,7 +69,7 @@ async def load_dataset(
         for r in dataset.relationships
         if isinstance(r.properties.get("on_behalf_of"), str)
     }
-    existing = await existing_kinds(graph, referenced - known)
+    existing = await existing_kinds(graph, referenced | known)
     problems = validate(dataset, existing)
     if problems:
         raise LoadError(problems)
