@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 ENTITY_LABEL = "Entity"
+# The label of the audit log's nodes. They are deliberately outside `Entity` and carry no
+# kind label and no relationships, so no entity query, export or count ever sees them.
+AUDIT_LABEL = "AuditEntry"
 
 
 class ValueType(Enum):
@@ -626,6 +629,7 @@ _check_consistency()
 
 
 __all__ = [
+    "AUDIT_LABEL",
     "ENTITY_KINDS",
     "ENUMS",
     "ENTITY_LABEL",

@@ -6,12 +6,14 @@ A bad value fails at start with a message that names the variable.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EMBEDDED_USERNAME = "root"  # ArcadeDB's administrator; its password is generated per data dir
 EMBEDDED_DATABASE = "spbe"
@@ -19,6 +21,19 @@ EMBEDDED_DATABASE = "spbe"
 
 class ConfigurationError(Exception):
     """A setting is missing or malformed; the message names the environment variable."""
+
+
+Role = Literal["reader", "editor", "admin"]
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+class ApiKeyGrant(BaseModel):
+    """Who a static API key speaks for; configuration holds only the key's SHA-256."""
+
+    model_config = {"frozen": True, "extra": "forbid"}
+
+    subject: str = Field(min_length=1)
+    roles: tuple[Role, ...] = ("reader",)
 
 
 class Settings(BaseSettings):
@@ -77,6 +92,12 @@ class Settings(BaseSettings):
         validation_alias="GRAPH_SERVICE_MAX_PAGE_SIZE",
         description="Largest `first`/`last` a client may ask for.",
     )
+    max_batch_size: int = Field(
+        500,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_BATCH_SIZE",
+        description="Most entities one batch mutation (`upsertEntities`) may write.",
+    )
     graph_timeout_seconds: float = Field(
         10.0,
         gt=0,
@@ -93,6 +114,104 @@ class Settings(BaseSettings):
         validation_alias="GRAPH_SERVICE_MODE",
         description="`production` masks internal errors.",
     )
+
+    api_keys: Annotated[dict[str, ApiKeyGrant], NoDecode] = Field(
+        default_factory=dict,
+        validation_alias="GRAPH_SERVICE_API_KEYS",
+        description='JSON map of sha256-hex of a key -> {"subject": ..., "roles": [...]}.',
+    )
+    jwt_secret: SecretStr | None = Field(
+        None,
+        validation_alias="GRAPH_SERVICE_JWT_SECRET",
+        description="HS256 secret for bearer JWTs (at least 32 bytes); unset refuses HS256.",
+    )
+    jwks_file: Path | None = Field(
+        None,
+        validation_alias="GRAPH_SERVICE_JWKS_FILE",
+        description="JWKS file of RS256 public keys for bearer JWTs; unset refuses RS256.",
+    )
+    jwt_audience: str | None = Field(
+        None,
+        validation_alias="GRAPH_SERVICE_JWT_AUDIENCE",
+        description="When set, JWTs must carry this `aud`.",
+    )
+    jwt_issuer: str | None = Field(
+        None,
+        validation_alias="GRAPH_SERVICE_JWT_ISSUER",
+        description="When set, JWTs must carry this `iss`.",
+    )
+    max_depth: int = Field(
+        10, ge=1, validation_alias="GRAPH_SERVICE_MAX_DEPTH", description="Deepest field nesting."
+    )
+    max_aliases: int = Field(
+        30,
+        ge=0,
+        validation_alias="GRAPH_SERVICE_MAX_ALIASES",
+        description="Most aliased fields in one document.",
+    )
+    max_tokens: int = Field(
+        2000,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_TOKENS",
+        description="Most lexical tokens in one document.",
+    )
+    max_cost: int = Field(
+        50_000,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_COST",
+        description="Largest estimated cost; page sizes multiply down the nesting.",
+    )
+    max_body_bytes: int = Field(
+        1_048_576,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_BODY_BYTES",
+        description="Largest request body; bigger ones get 413.",
+    )
+    rate_limit: int = Field(
+        600,
+        ge=0,
+        validation_alias="GRAPH_SERVICE_RATE_LIMIT",
+        description="Requests per minute per client (per worker process); 0 turns it off.",
+    )
+    introspection: bool = Field(
+        True,
+        validation_alias="GRAPH_SERVICE_INTROSPECTION",
+        description="Whether clients may introspect the schema (and use GraphiQL).",
+    )
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        (),
+        validation_alias="GRAPH_SERVICE_CORS_ORIGINS",
+        description="Origins browsers may call from (JSON list or comma-separated); none by "
+        "default.",
+    )
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _api_keys_json(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = json.loads(value) if value.strip() else {}
+        if isinstance(value, dict):
+            for digest in value:
+                if not isinstance(digest, str) or not _SHA256_HEX.fullmatch(digest):
+                    raise ValueError("keys must be lowercase sha256 hex digests of the API keys")
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origin_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().encode()) < 32:
+            raise ValueError("must be at least 32 bytes for HS256")
+        return value
 
     @field_validator("neo4j_uri")
     @classmethod

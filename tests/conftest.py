@@ -42,6 +42,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
             "GRAPH_SERVICE_DATA_DIR": str(tmp_path_factory.mktemp("graph")),
             "GRAPH_SERVICE_EMBEDDED_BOLT_PORT": str(bolt),
             "GRAPH_SERVICE_EMBEDDED_HTTP_PORT": str(http),
+            # The whole suite shares one client; the rate limit has its own tests.
+            "GRAPH_SERVICE_RATE_LIMIT": "0",
         }
     )
 

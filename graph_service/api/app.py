@@ -7,11 +7,19 @@ import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 
+from graph_service.api.auth import Authenticator
 from graph_service.api.graphiql import ASSET_PATH, asset_files
 from graph_service.api.graphql_view import GraphQLView
 from graph_service.api.health import healthz, readyz
+from graph_service.api.limits import SchemaLimits
+from graph_service.api.middleware import (
+    BodySizeLimitMiddleware,
+    RequestIdMiddleware,
+    cors_middleware,
+)
 from graph_service.api.schema import build_schema
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
@@ -35,11 +43,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await driver.close()
 
-    graphql = GraphQLView(build_schema(), settings)
+    graphql = GraphQLView(build_schema(SchemaLimits.from_settings(settings)), settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    cors = cors_middleware(settings.cors_origins)
+    middleware = [
+        Middleware(RequestIdMiddleware),
+        *([cors] if cors else []),
+        Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),
+    ]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.authenticator = Authenticator.from_settings(settings)
+    return app

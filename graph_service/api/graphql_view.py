@@ -1,24 +1,59 @@
-"""The `/graphql` endpoint: Strawberry's ASGI view with a per-request context."""
+"""The `/graphql` endpoint: Strawberry's ASGI view with a per-request context.
+
+Before any GraphQL work a request is authenticated and rate limited (see `admit`); the
+GraphQL-over-HTTP behaviour (media types, status codes) lives in `graphql_http.py`.
+"""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
+from graph_service.api.auth import InvalidCredentialsError, authenticate
 from graph_service.api.context import Context
 from graph_service.api.graphiql import localise
+from graph_service.api.graphql_http import GraphQLOverHTTP, RequestRefused
+from graph_service.api.limits import RateLimiter
 from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
 
 TRACE_HEADER = "x-graph-trace"
 
 
-class GraphQLView(GraphQL[Context, None]):
+class GraphQLView(GraphQLOverHTTP):
     def __init__(self, schema: object, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)  # type: ignore[arg-type]
+        ide = "graphiql" if settings.introspection else None  # GraphiQL needs introspection
+        super().__init__(schema, graphql_ide=ide, allow_queries_via_get=True)  # type: ignore[arg-type]
         self.settings = settings
+        self.rate_limiter = RateLimiter(settings.rate_limit)
+
+    async def admit(self, request: Request) -> None:
+        """Authenticate, then rate limit by principal (or client address when anonymous).
+
+        A bad token is refused only after it has been counted against the client's address,
+        so guessing tokens is throttled like any other flood.
+        """
+        await super().admit(request)
+        try:
+            principal, refused = authenticate(request), None
+        except InvalidCredentialsError:
+            principal = None
+            refused = RequestRefused(
+                401,
+                "invalid or expired credentials",
+                {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
+        client = request.client.host if request.client else "unknown"
+        key = f"subject:{principal.subject}" if principal else f"address:{client}"
+        retry_after = self.rate_limiter.acquire(key)
+        if retry_after is not None:
+            raise RequestRefused(
+                429, "too many requests: slow down", {"Retry-After": str(retry_after)}
+            )
+        if refused is not None:
+            raise refused
+        request.state.principal = principal
 
     @property
     def graphql_ide_html(self) -> str:
@@ -41,4 +76,5 @@ class GraphQLView(GraphQL[Context, None]):
             settings=self.settings,
             log=log,
             trace=trace,
+            principal=getattr(request.state, "principal", None),
         )

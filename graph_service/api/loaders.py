@@ -7,12 +7,15 @@ so a request costs one query per nesting level however many parents and fields i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
+from graph_service.api.filters.compile import fold_table
+from graph_service.api.filters.ordering import DEFAULT_EDGE_ORDER, compile_order
 from graph_service.graph.executor import Graph
 from graph_service.queries import query
 
@@ -35,6 +38,16 @@ class RelationshipPageRequest:
     stop: int
     asOf: str | None = None  # noqa: N815 - mirrors the Cypher parameter
     year: int | None = None
+    # The compiled edge filter and sort slots (see api/filters), as JSON so that the
+    # request stays hashable for the DataLoader; None: no filter, the default order.
+    filter: str | None = None
+    order: str | None = None
+
+    def params(self, index: int) -> dict[str, Any]:
+        """The request as `load_batch` reads it."""
+        order = json.loads(self.order) if self.order else compile_order(None, DEFAULT_EDGE_ORDER)
+        filter_ = json.loads(self.filter) if self.filter else None
+        return {"index": index, **asdict(self), "filter": filter_, "order": order}
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,8 @@ class Loaders:
         rows = await self.graph.read(
             query("load_batch"),
             ids=ids,
-            requests=[{"index": i, **asdict(r)} for i, r in pages],
+            requests=[r.params(i) for i, r in pages],
+            fold=fold_table(),
         )
         entities = {e["id"]: e for e in rows[0]["entities"]} if rows else {}
         found = {p["index"]: p for p in rows[0]["pages"]} if rows else {}

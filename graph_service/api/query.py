@@ -6,9 +6,14 @@ from typing import Any
 
 import strawberry
 
+from graph_service.api.resolvers.aggregations import award_counts, index_score_stats, stats
+from graph_service.api.resolvers.audit import audit_log
 from graph_service.api.resolvers.entities import kind_list_field, node, nodes
 from graph_service.api.resolvers.neighborhood import neighborhood
+from graph_service.api.resolvers.paths import paths, shortest_path
+from graph_service.api.resolvers.provenance import supported_by
 from graph_service.api.resolvers.search import search
+from graph_service.api.resolvers.timeline import timeline
 from graph_service.api.types.kind_connections import kind_connections
 from graph_service.ontology import ENTITY_KINDS
 
@@ -30,7 +35,43 @@ def build_query_type() -> type:
             resolver=neighborhood,
             description="The entities and relationships within `depth` hops of an entity.",
         ),
+        "shortestPath": strawberry.field(
+            resolver=shortest_path,
+            name="shortestPath",
+            description="A shortest path between two entities, following relationships either "
+            "way; null when none is at most `maxHops` long.",
+        ),
+        "paths": strawberry.field(
+            resolver=paths,
+            description="Paths between two entities that visit no entity twice, shortest "
+            "first (ties by the keys along them).",
+        ),
+        "timeline": strawberry.field(
+            resolver=timeline,
+            description="An entity's dated facts, earliest first: events, awards, index "
+            "scores, positions, policies issued. Null when the entity does not exist.",
+        ),
+        "supported_by": strawberry.field(
+            resolver=supported_by,
+            description="What a source supports: the entities and relationships citing it.",
+        ),
     }
+    namespace["audit_log"] = strawberry.field(
+        resolver=audit_log,
+        description="Every write, newest first: who, when, what, before and after. Admins only.",
+    )
+    namespace["stats"] = strawberry.field(
+        resolver=stats, description="How many entities per kind and relationships per type."
+    )
+    namespace["award_counts"] = strawberry.field(
+        resolver=award_counts,
+        description="How many received an award edition (or every award), by category and year.",
+    )
+    namespace["index_score_stats"] = strawberry.field(
+        resolver=index_score_stats,
+        description="Count, minimum, maximum and average SPBE index over the scores of the "
+        "entities matching `filter` (optionally of one `year`).",
+    )
     for kind in ENTITY_KINDS:
         namespace[f"list_{kind.plural}"] = kind_list_field(kind, connections[kind.name])
     return strawberry.type(

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import strawberry
 
 from graph_service.api.extensions import QueryTrace
+from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
+from graph_service.api.limits import SchemaLimits, limit_extensions
+from graph_service.api.mutations import build_mutation_type
 from graph_service.api.query import build_query_type
 from graph_service.api.types.kinds import KIND_TYPES
 
 
 @cache
-def build_schema() -> strawberry.Schema:
+def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
+    """The schema; with `limits` (the app's), it also enforces them and masks as they say."""
+    extensions: list[Any] = [QueryTrace]
+    if limits is not None:
+        extensions += limit_extensions(limits)
+        if limits.mask_errors:
+            extensions.append(MaskInternalErrors)
     return strawberry.Schema(
         query=build_query_type(),
+        mutation=build_mutation_type(),
         types=list(KIND_TYPES.values()),
-        extensions=[QueryTrace],
+        extensions=extensions,
     )
 
 

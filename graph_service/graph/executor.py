@@ -23,6 +23,15 @@ from graph_service.queries import CypherQuery
 Row = dict[str, Any]
 T = TypeVar("T")
 
+_DEADLINE_SLACK_SECONDS = 1.0
+
+
+def _timeout_message(timeout: float) -> str:
+    return (
+        f"the graph did not answer within {timeout:g} s (GRAPH_SERVICE_GRAPH_TIMEOUT): "
+        "ask for less, e.g. fewer hops, smaller pages or a narrower search"
+    )
+
 
 @dataclass
 class QueryRecord:
@@ -128,17 +137,22 @@ class Graph:
     ) -> T:
         timeout = timeout_seconds or self.timeout_seconds
         timed_work = neo4j.unit_of_work(timeout=timeout)(work)
+        # The server's own timeout (Neo4j) should fire first and end the transaction
+        # cleanly; the client-side deadline, a little later, covers servers that ignore
+        # it (ArcadeDB) and retries of transient errors, without making the client wait
+        # much past the configured timeout however small it is.
+        deadline = timeout + min(_DEADLINE_SLACK_SECONDS, timeout / 10)
         try:
             async with self.driver.session(database=self.database) as session:
                 execute = session.execute_write if write else session.execute_read
-                return await asyncio.wait_for(execute(timed_work), timeout=timeout + 1.0)
+                return await asyncio.wait_for(execute(timed_work), timeout=deadline)
         except TimeoutError:
-            raise GraphTimeout(f"the graph did not answer within {timeout:g} s") from None
+            raise GraphTimeout(_timeout_message(timeout)) from None
         except (ServiceUnavailable, SessionExpired) as error:
             raise GraphUnavailable(f"the graph is unavailable: {error}") from error
         except Neo4jError as error:
             if "Timeout" in (error.code or "") or "timeout" in (error.message or "").lower():
-                raise GraphTimeout(f"the graph did not answer within {timeout:g} s") from error
+                raise GraphTimeout(_timeout_message(timeout)) from error
             raise GraphError(f"the graph rejected a query: {error.message}") from error
         except DriverError as error:
             raise GraphError(f"graph driver error: {error}") from error

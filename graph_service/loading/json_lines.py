@@ -41,7 +41,7 @@ def read_json_lines(paths: Iterable[Path]) -> Dataset:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
-                origin = Origin(path.name, number)
+                origin = Origin(path.name, number, "line")
                 try:
                     entry = json.loads(line)
                     record = entry.get("record") if isinstance(entry, dict) else None

@@ -8,13 +8,14 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record was read: the file and the entry's place in it."""
+    """Where a record was read: the file and the entry's place in it (`unit`: entry, line)."""
 
     file: str
     entry: int
+    unit: str = "entry"
 
     def __str__(self) -> str:
-        return f"{self.file} entry {self.entry}"
+        return f"{self.file} {self.unit} {self.entry}"
 
 
 @dataclass

@@ -22,7 +22,8 @@ Row = dict[str, Any]
 
 
 def _present(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None and v is not False}
+    """Leave out unset (None) values; an explicit `false` (e.g. `head: false`) is a fact."""
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def entity_row(entity: EntityRecord) -> Row:

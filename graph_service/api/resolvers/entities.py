@@ -9,6 +9,14 @@ from strawberry.types.field import StrawberryField
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
+from graph_service.api.filters import (
+    DEFAULT_ENTITY_ORDER,
+    KIND_FILTERS,
+    KIND_ORDERS,
+    compile_filter,
+    compile_order,
+    fold_table,
+)
 from graph_service.api.types.entity import Node
 from graph_service.api.types.pagination import (
     After,
@@ -43,7 +51,7 @@ async def nodes(
 
 
 def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
-    """The root connection over every entity of `kind`, ordered by name."""
+    """The root connection over the entities of `kind`, filtered and ordered (by name)."""
     edge_type = connection.__annotations__["edges"].__args__[0]
 
     async def resolve(
@@ -52,6 +60,8 @@ def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
         after: After = None,
         last: Last = None,
         before: Before = None,
+        filter: Any = None,
+        order_by: Any = None,
     ) -> Any:
         settings = info.context.settings
         win = window(
@@ -63,7 +73,12 @@ def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
             default_page_size=settings.max_page_size,
         )
         rows = await info.context.graph.read(
-            render("list_entities", kind=kind), start=win.start, stop=win.stop
+            render("list_entities", kind=kind),
+            start=win.start,
+            stop=win.stop,
+            filter=compile_filter(filter),
+            fold=fold_table(),
+            order=compile_order(order_by, DEFAULT_ENTITY_ORDER),
         )
         total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
         placement = place(win, total, len(page))
@@ -77,8 +92,20 @@ def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
         return connection(edges=edges, page_info=placement.page_info, total_count=total)
 
     resolve.__annotations__["return"] = connection
+    resolve.__annotations__["filter"] = Annotated[
+        KIND_FILTERS[kind.name] | None,
+        strawberry.argument(description="Keep only the entities matching these conditions."),
+    ]
+    resolve.__annotations__["order_by"] = Annotated[
+        list[KIND_ORDERS[kind.name]] | None,  # type: ignore[valid-type,name-defined]
+        strawberry.argument(
+            description="Sort keys, most significant first (default: by name); the key "
+            "always breaks ties, so paging is stable."
+        ),
+    ]
     return strawberry.field(
         resolver=resolve,
         name=kind.plural,
-        description=f"Every {kind.name}, ordered by name. {kind.description}",
+        description=f"The {kind.name} entities, filtered and ordered (by name unless "
+        f"`orderBy` says otherwise). {kind.description}",
     )

@@ -8,12 +8,20 @@ level of nesting costs one Cypher round trip however many parents it has.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated, Any
 
 import strawberry
 from strawberry.types.field import StrawberryField
 
 from graph_service.api.context import Context
+from graph_service.api.filters import (
+    DEFAULT_EDGE_ORDER,
+    EDGE_FILTERS,
+    EDGE_ORDERS,
+    compile_filter,
+    compile_order,
+)
 from graph_service.api.loaders import RelationshipPageRequest
 from graph_service.api.types.entity import Entity, SourceType
 from graph_service.api.types.pagination import (
@@ -113,6 +121,8 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
         before: Before = None,
         as_of: AsOf = None,
         year: Year = None,
+        filter: Any = None,
+        order_by: Any = None,
     ) -> Any:
         ctx = info.context
         win = window(
@@ -131,6 +141,8 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
             stop=win.stop,
             asOf=as_of.isoformat() if as_of else None,
             year=year,
+            filter=json.dumps(compile_filter(filter)) if filter is not None else None,
+            order=json.dumps(compile_order(order_by, DEFAULT_EDGE_ORDER)),
         )
         page = await ctx.loaders.relationships(request)
         placement = place(win, page.total, len(page.rows))
@@ -145,11 +157,25 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
         return connection(edges=edges, page_info=placement.page_info, total_count=page.total)
 
     resolve.__annotations__["return"] = connection
+    resolve.__annotations__["filter"] = Annotated[
+        EDGE_FILTERS[(rel.name, direction)] | None,
+        strawberry.argument(
+            description="Keep only relationships whose properties and other end match."
+        ),
+    ]
+    resolve.__annotations__["order_by"] = Annotated[
+        list[EDGE_ORDERS[rel.name]] | None,  # type: ignore[valid-type,name-defined]
+        strawberry.argument(
+            description="Sort keys, most significant first (default: rank, then latest "
+            "year, then name); the relationship's key always breaks ties."
+        ),
+    ]
     name = rel.outgoing_field if direction == "OUT" else rel.incoming_field
     way = "from this entity" if direction == "OUT" else "to this entity"
     return strawberry.field(
         resolver=resolve,
         name=name,
         description=f"{rel.name} relationships {way}: {rel.description} "
-        "`asOf` keeps those holding on that day; `year` those of that year.",
+        "`asOf` keeps those holding on that day; `year` those of that year; `filter` and "
+        "`orderBy` select and sort them.",
     )

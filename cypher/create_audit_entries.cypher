@@ -1,0 +1,3 @@
+UNWIND $entries AS entry
+CREATE (a:AuditEntry)
+SET a = entry

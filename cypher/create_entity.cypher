@@ -1,0 +1,3 @@
+CREATE (n:Entity:__KIND__)
+SET n = $props
+RETURN n.id AS id

@@ -1,0 +1,3 @@
+MATCH (n:Entity:__KIND__ {id: $id})
+DETACH DELETE n
+RETURN count(*) AS deleted

@@ -1,0 +1,43 @@
+MATCH (n:Entity)
+WHERE any(label IN labels(n) WHERE label IN $kinds)
+WITH n
+// entity-filter:begin
+WHERE $filter IS NULL OR any(g IN $filter WHERE all(c IN g WHERE c.negate <> coalesce(
+  (c.kind = 'value' AND any(v IN [x IN CASE
+        WHEN c.source = 'name' THEN [head(n.search_terms), replace(head(n.search_terms), ' ', '')]
+        WHEN c.list THEN coalesce(n[c.prop], [])
+        ELSE [n[c.prop]] END
+      | CASE WHEN c.fold THEN reduce(s = toLower(x), p IN $fold | replace(s, p[0], p[1])) ELSE x END]
+    WHERE (c.op = 'eq' AND v = c.value)
+      OR (c.op = 'in' AND v IN c.values)
+      OR (c.op = 'gt' AND v > c.value)
+      OR (c.op = 'gte' AND v >= c.value)
+      OR (c.op = 'lt' AND v < c.value)
+      OR (c.op = 'lte' AND v <= c.value)
+      OR (c.op = 'contains' AND any(f IN c.values WHERE v CONTAINS f))
+      OR (c.op = 'startsWith' AND any(f IN c.values WHERE v STARTS WITH f))))
+  OR (c.kind = 'rel' AND EXISTS {
+    MATCH (n)-[r]-(m:Entity)
+    WHERE type(r) = c.relType
+      AND ((c.direction = 'OUT' AND startNode(r) = n) OR (c.direction = 'IN' AND endNode(r) = n))
+      AND c.every <> any(h IN c.groups WHERE all(d IN h WHERE d.negate <> coalesce(
+        any(v IN [x IN CASE
+              WHEN d.source = 'rel' THEN [r[d.prop]]
+              WHEN d.source = 'name' THEN [head(m.search_terms), replace(head(m.search_terms), ' ', '')]
+              WHEN d.list THEN coalesce(m[d.prop], [])
+              ELSE [m[d.prop]] END
+            | CASE WHEN d.fold THEN reduce(s = toLower(x), p IN $fold | replace(s, p[0], p[1])) ELSE x END]
+          WHERE (d.op = 'eq' AND v = d.value)
+            OR (d.op = 'in' AND v IN d.values)
+            OR (d.op = 'gt' AND v > d.value)
+            OR (d.op = 'gte' AND v >= d.value)
+            OR (d.op = 'lt' AND v < d.value)
+            OR (d.op = 'lte' AND v <= d.value)
+            OR (d.op = 'contains' AND any(f IN d.values WHERE v CONTAINS f))
+            OR (d.op = 'startsWith' AND any(f IN d.values WHERE v STARTS WITH f))), false)))
+  }), false)))
+// entity-filter:end
+MATCH (n)-[r:__TYPE__]->(:Entity)
+WHERE $year IS NULL OR r.year = $year
+RETURN count(r.value) AS count, count(DISTINCT n) AS entities, min(r.value) AS min,
+       max(r.value) AS max, avg(r.value) AS average

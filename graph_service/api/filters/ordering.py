@@ -1,0 +1,94 @@
+"""`orderBy` inputs and their compiled form: a fixed number of sort slots.
+
+Cypher cannot take a sort key from a parameter, so the `.cypher` files sort on
+`MAX_SORT_KEYS` slots, each computed from the parameter with dynamic property access
+(`n[k.field]`) and sorted twice: once ascending (null when the slot is descending) and once
+descending (null when ascending). A slot sorts missing values last in both directions (an
+explicit `IS NULL` key, because servers disagree on where nulls go), and every ordering
+ends with the unique key, so pages are stable when sort keys tie.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Any
+
+import strawberry
+
+from graph_service.api.errors import UserInputError
+from graph_service.api.filters.inputs import type_stem
+from graph_service.api.filters.operators import SortDirection
+from graph_service.ontology import (
+    ENTITY_KINDS,
+    RELATIONSHIP_TYPES,
+    EntityKind,
+    RelationshipType,
+    ValueType,
+    kind_properties,
+    relationship_properties,
+)
+
+MAX_SORT_KEYS = 3
+Slot = dict[str, Any]
+_EMPTY: Slot = {"source": "none", "field": None, "desc": False}
+DEFAULT_ENTITY_ORDER: list[Slot] = [{"source": "prop", "field": "name", "desc": False}]
+DEFAULT_EDGE_ORDER: list[Slot] = [
+    {"source": "rel", "field": "rank", "desc": False},
+    {"source": "rel", "field": "year", "desc": True},
+    {"source": "node", "field": "name", "desc": False},
+]
+
+
+def _sortable(props: Sequence[Any]) -> list[str]:
+    return [p.name for p in props if p.type is not ValueType.STRING_LIST]
+
+
+def _order_input(name: str, fields: dict[str, str], what: str) -> type:
+    """`<name>Order {field, direction}` over an enum whose values are `source:field`."""
+    members = {key: value for key, value in fields.items()}
+    sort_field = strawberry.enum(  # type: ignore[call-overload]
+        enum.Enum(f"{name}SortField", members), description=f"What {what} can be sorted by."
+    )
+    namespace: dict[str, Any] = {
+        "__annotations__": {"field": sort_field, "direction": SortDirection},
+        "field": strawberry.field(description="The value to sort by."),
+        "direction": strawberry.field(
+            default=SortDirection.ASC, description="Ascending (default) or descending."
+        ),
+    }
+    return strawberry.input(
+        type(f"{name}Order", (), namespace),
+        description=f"One sort key for {what}; missing values sort last either way.",
+    )
+
+
+def _kind_order(kind: EntityKind) -> type:
+    fields = {"ID": "prop:id"}
+    fields.update({p.upper(): f"prop:{p}" for p in _sortable(kind_properties(kind))})
+    return _order_input(kind.name, fields, f"{kind.name} entities")
+
+
+def _edge_order(rel: RelationshipType) -> type:
+    fields = {p.upper(): f"rel:{p}" for p in _sortable(relationship_properties(rel))}
+    fields.update({"NODE_NAME": "node:name", "NODE_ID": "node:id"})
+    return _order_input(type_stem(rel), fields, f"{rel.name} relationships")
+
+
+KIND_ORDERS: dict[str, type] = {kind.name: _kind_order(kind) for kind in ENTITY_KINDS}
+EDGE_ORDERS: dict[str, type] = {rel.name: _edge_order(rel) for rel in RELATIONSHIP_TYPES}
+
+
+def compile_order(order_by: Sequence[Any] | None, default: list[Slot]) -> list[Slot]:
+    """The sort slots for `order_by` (or `default`), padded to `MAX_SORT_KEYS`."""
+    if order_by is not None and len(order_by) > MAX_SORT_KEYS:
+        raise UserInputError(f"`orderBy` takes at most {MAX_SORT_KEYS} keys (got {len(order_by)})")
+    slots = default
+    if order_by:
+        slots = []
+        for key in order_by:
+            source, field = str(key.field.value).split(":", 1)
+            slots.append(
+                {"source": source, "field": field, "desc": key.direction is SortDirection.DESC}
+            )
+    return slots + [dict(_EMPTY) for _ in range(MAX_SORT_KEYS - len(slots))]

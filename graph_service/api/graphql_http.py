@@ -1,0 +1,141 @@
+"""GraphQL over HTTP as the spec describes it, on top of Strawberry's ASGI view.
+
+What Strawberry 0.341 already does: GET and POST only; queries over GET; JSON bodies; 400 for
+a body that is not JSON or not a GraphQL request; GraphiQL for browsers. What this adds:
+
+- `Accept` negotiation (`negotiation.py`): `application/graphql-response+json` or
+  `application/json` as the client asks, 406 when it accepts neither.
+- 415 for a POST whose Content-Type is not `application/json` (Strawberry says 400).
+- 405 with `Allow: POST` for a mutation over GET (Strawberry says 400).
+- Request errors (parse, validation, variables, limits: errors before execution) answered
+  without `data`, and with 400 under `application/graphql-response+json`; `application/json`
+  keeps the legacy 200.
+- Auth errors raised by resolvers (`code` UNAUTHENTICATED / FORBIDDEN, see
+  `graph_service.api.auth.require_role`) answered with 401 (with `WWW-Authenticate: Bearer`) /
+  403, under either media type. The spec wants 2xx once execution began; we deviate
+  deliberately, because clients and proxies act on auth statuses (re-login, no retry) and a
+  write refused for lack of credentials must not look like a success. Partial `data` of
+  other fields, if any, is kept as executed: earlier mutations in the same document did
+  happen, and hiding that would mislead.
+- Refusals of our own (`RequestRefused`: 401 bad token, 429 rate limit) and every other
+  HTTP error are GraphQL-shaped JSON (`{"errors": [{"message": ...}]}`), not plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cross_web import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+
+from graph_service.api.auth.errors import FORBIDDEN, UNAUTHENTICATED
+from graph_service.api.context import Context
+from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
+
+_MEDIA_TYPE = "graphql_media_type"
+_SUB_RESPONSE = "graphql_sub_response"
+
+
+class RequestRefused(Exception):
+    """Answer the request with `status` before any GraphQL work."""
+
+    def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = dict(headers or {})
+
+
+class GraphQLOverHTTP(GraphQL[Context, None]):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        try:
+            await self.admit(request)
+            response = await self.run(request)
+        except RequestRefused as refusal:
+            response = self.refusal(request, refusal.status, refusal.message, refusal.headers)
+        except HTTPException as error:
+            if isinstance(error.__cause__, InvalidOperationTypeError) and request.method == "GET":
+                response = self.refusal(request, 405, error.reason, {"Allow": "POST"})
+            else:
+                response = self.refusal(request, error.status_code, error.reason)
+        await response(scope, receive, send)
+
+    async def admit(self, request: Request) -> None:
+        """Checks before any GraphQL work; raise RequestRefused to answer at once."""
+        if self.should_render_graphql_ide(self.request_adapter_class(request)):
+            return
+        media_type = negotiate(request.headers.get("accept"))
+        if media_type is None:
+            raise RequestRefused(406, f"Accept must allow {GRAPHQL_RESPONSE_JSON} or {JSON}")
+        request.state.graphql_media_type = media_type
+        if request.method == "POST":
+            content_type, _ = parse_content_type(request.headers.get("content-type", ""))
+            if content_type != JSON:
+                raise RequestRefused(415, f"Content-Type must be {JSON}", {"Accept-Post": JSON})
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        sub_response.media_type = getattr(request.state, _MEDIA_TYPE, JSON)
+        setattr(request.state, _SUB_RESPONSE, sub_response)
+        return sub_response
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        body = await super().process_result(request, result)
+        sub_response: Response | None = getattr(request.state, _SUB_RESPONSE, None)
+        if sub_response is None:
+            return body
+        errors = result.errors or []
+        if is_request_error(result):
+            body.pop("data", None)
+            if sub_response.media_type == GRAPHQL_RESPONSE_JSON:
+                sub_response.status_code = 400
+        codes = {(error.extensions or {}).get("code") for error in errors}
+        if UNAUTHENTICATED in codes:
+            sub_response.status_code = 401
+            sub_response.headers["WWW-Authenticate"] = "Bearer"
+        elif FORBIDDEN in codes:
+            sub_response.status_code = 403
+        return body
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        response.headers["content-type"] = sub_response.media_type or JSON
+        return response
+
+    def refusal(
+        self,
+        request: Request,
+        status: int,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> Response:
+        media_type = getattr(request.state, _MEDIA_TYPE, None) or JSON
+        body = self.encode_json({"errors": [{"message": message}]})
+        return Response(
+            body, status_code=status, media_type=media_type, headers=dict(headers or {})
+        )
+
+
+def is_request_error(result: ExecutionResult) -> bool:
+    """True when the request failed before execution: no data, and no error has a path."""
+    errors: list[Any] = list(result.errors or [])
+    return result.data is None and bool(errors) and all(e.path is None for e in errors)

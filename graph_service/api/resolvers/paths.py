@@ -1,0 +1,96 @@
+"""`shortestPath` and `paths` between two entities: one bounded Cypher round trip each.
+
+The relationship types to follow are written into the pattern (`[:A|B*..6]`), chosen from
+the ontology through the validated enum, because ArcadeDB applies a `relationships(p)`
+predicate only after `shortestPath` has picked a path, where Neo4j applies it during the
+search: a predicate would lose paths on one server and not on the other.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from graph_service.api.context import Context
+from graph_service.api.errors import UserInputError
+from graph_service.api.types.path import Path, path_object
+from graph_service.api.types.values import RelationshipTypeName
+from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
+from graph_service.queries import TYPE_PLACEHOLDER, CypherQuery, load_all
+
+MAX_SHORTEST_HOPS = 6  # the literal bound in find_shortest_path.cypher
+MAX_PATH_HOPS = 4  # the literal bound in find_paths.cypher
+MAX_PATHS = 20
+
+From = Annotated[strawberry.ID, strawberry.argument(name="from", description="Key of the start.")]
+To = Annotated[strawberry.ID, strawberry.argument(description="Key of the end.")]
+Types = Annotated[
+    list[RelationshipTypeName] | None,
+    strawberry.argument(description="Follow only these relationship types (all by default)."),
+]
+
+
+def typed_query(name: str, types: list[RelationshipTypeName] | None) -> CypherQuery:
+    """The query `name` with `__TYPE__` replaced by an alternation of ontology types."""
+    if types is not None and not types:
+        raise UserInputError("`relationshipTypes` must name at least one type when given")
+    rels = [RELATIONSHIPS_BY_NAME[t.value] for t in types] if types else RELATIONSHIP_TYPES
+    alternation = "|".join(sorted({rel.name for rel in rels}))
+    return CypherQuery(name, load_all()[name].replace(TYPE_PLACEHOLDER, alternation))
+
+
+def _check_hops(max_hops: int, ceiling: int) -> None:
+    if not 1 <= max_hops <= ceiling:
+        raise UserInputError(f"`maxHops` must be between 1 and {ceiling} (got {max_hops})")
+
+
+async def _trivial(info: strawberry.Info[Context, None], id_: str) -> Path | None:
+    """The zero-length path from an entity to itself (Neo4j's shortestPath refuses it)."""
+    entity = await info.context.load_entity(id_)
+    return None if entity is None else Path(nodes=[entity], edges=[])
+
+
+async def shortest_path(
+    info: strawberry.Info[Context, None],
+    from_id: From,
+    to: To,
+    max_hops: Annotated[
+        int,
+        strawberry.argument(description=f"Longest path to accept, 1 to {MAX_SHORTEST_HOPS}."),
+    ] = 4,
+    relationship_types: Types = None,
+) -> Path | None:
+    _check_hops(max_hops, MAX_SHORTEST_HOPS)
+    if str(from_id) == str(to):
+        return await _trivial(info, str(from_id))
+    rows = await info.context.graph.read(
+        typed_query("find_shortest_path", relationship_types),
+        **{"from": str(from_id), "to": str(to), "maxHops": max_hops},
+    )
+    return path_object(rows[0]) if rows else None
+
+
+async def paths(
+    info: strawberry.Info[Context, None],
+    from_id: From,
+    to: To,
+    max_hops: Annotated[
+        int, strawberry.argument(description=f"Longest path to return, 1 to {MAX_PATH_HOPS}.")
+    ] = 3,
+    relationship_types: Types = None,
+    first: Annotated[
+        int, strawberry.argument(description=f"How many paths to return, 1 to {MAX_PATHS}.")
+    ] = 10,
+) -> list[Path]:
+    _check_hops(max_hops, MAX_PATH_HOPS)
+    if not 1 <= first <= MAX_PATHS:
+        raise UserInputError(f"`first` must be between 1 and {MAX_PATHS} (got {first})")
+    if str(from_id) == str(to):
+        path = await _trivial(info, str(from_id))
+        return [path] if path is not None else []
+    rows = await info.context.graph.read(
+        typed_query("find_paths", relationship_types),
+        **{"from": str(from_id), "to": str(to), "maxHops": max_hops, "first": first},
+    )
+    return [path_object(row) for row in rows]

@@ -1,0 +1,86 @@
+"""`supportedBy`: what one source supports, the other way round from every `sources` field.
+
+Entities and relationships keep the keys of their sources in a `sources` list, so the facts
+a source supports are found by one query over both, paged together: the entities first
+(by key), then the relationships (by key), in one Cypher round trip.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from graph_service.api.context import Context
+from graph_service.api.types.entity import Entity, SourceType
+from graph_service.api.types.pagination import After, First, PageInfo, place, window
+from graph_service.api.types.registry import entity_object
+from graph_service.api.types.subgraph import GraphEdge, graph_edge
+from graph_service.ontology import kind_of_labels
+from graph_service.queries import query
+
+SOURCE_KIND = "Source"
+
+
+@strawberry.type(
+    description="The facts one source supports: the entities and the relationships that cite "
+    "it. A page runs over the entities first, then the relationships, each ordered by key."
+)
+class SourceSupport:
+    source: SourceType = strawberry.field(description="The source itself.")
+    entities: list[Entity] = strawberry.field(description="Entities on this page citing it.")
+    relationships: list[GraphEdge] = strawberry.field(
+        description="Relationships on this page citing it."
+    )
+    entity_count: int = strawberry.field(description="How many entities cite it in all.")
+    relationship_count: int = strawberry.field(description="How many relationships cite it in all.")
+    total_count: int = strawberry.field(
+        description="How many facts (entities and relationships) cite it in all."
+    )
+    page_info: PageInfo = strawberry.field(
+        description="Where this page sits; pass `endCursor` as `after` for the next one."
+    )
+
+
+def _source_object(row: dict[str, Any] | None) -> Any | None:
+    if row is None or kind_of_labels(row["labels"]) != SOURCE_KIND:
+        return None
+    return entity_object(row["labels"], row["props"])
+
+
+async def supported_by(
+    info: strawberry.Info[Context, None],
+    source_id: Annotated[strawberry.ID, strawberry.argument(description="Key of a Source entity.")],
+    first: First = None,
+    after: After = None,
+) -> SourceSupport | None:
+    """None when no Source has that key."""
+    settings = info.context.settings
+    win = window(
+        first,
+        after,
+        None,
+        None,
+        max_page_size=settings.max_page_size,
+        default_page_size=settings.max_page_size,
+    )
+    rows = await info.context.graph.read(
+        query("list_supported_by"), source=str(source_id), start=win.start, stop=win.stop
+    )
+    row = rows[0] if rows else None
+    source = _source_object(row["source"] if row else None)
+    if row is None or source is None:
+        return None
+    entities = [entity_object(e["labels"], e["props"]) for e in row["entityPage"]]
+    relationships = [graph_edge(r) for r in row["relationshipPage"]]
+    total = row["entityCount"] + row["relationshipCount"]
+    placement = place(win, total, len(entities) + len(relationships))
+    return SourceSupport(
+        source=source,
+        entities=entities,
+        relationships=relationships,
+        entity_count=row["entityCount"],
+        relationship_count=row["relationshipCount"],
+        total_count=total,
+        page_info=placement.page_info,
+    )

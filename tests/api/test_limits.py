@@ -1,0 +1,237 @@
+"""Abuse limits: each test sends the attack the limit stops, and a fair request that passes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from graphql import parse
+from starlette.testclient import TestClient
+
+from graph_service.api.app import create_app
+from graph_service.api.auth import hash_api_key
+from graph_service.api.limits import RateLimiter, estimate_cost
+from graph_service.api.schema import build_schema
+from graph_service.graph.executor import Graph
+from graph_service.settings import ApiKeyGrant, Settings
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+HEADERS = {"Accept": GRAPHQL_RESPONSE, "Content-Type": "application/json", "X-Graph-Trace": "1"}
+
+
+def post(client: TestClient, query: str, variables: dict[str, Any] | None = None, **headers: str):
+    body = json.dumps({"query": query, "variables": variables or {}})
+    return client.post("/graphql", content=body, headers={**HEADERS, **headers})
+
+
+def refused(response: Any, words: str) -> dict[str, Any]:
+    """Asserts a 400 request error naming `words`, and that no Cypher ran for it."""
+    assert response.status_code == 400, response.text
+    body: dict[str, Any] = response.json()
+    assert "data" not in body
+    assert words in body["errors"][0]["message"], body
+    assert body.get("extensions", {}).get("graph", {}).get("queryCount", 0) == 0
+    return body
+
+
+def sources_chain(levels: int) -> str:
+    """`node { ... on Entity { sources { sources { ... id } } } }`, `levels` deep."""
+    inner = "id"
+    for _ in range(levels):
+        inner = f"sources {{ {inner} }}"
+    return f'{{ node(id: "pemkot-cimahi") {{ ... on Entity {{ {inner} }} }} }}'
+
+
+# -- depth ---------------------------------------------------------------------------------
+
+
+def test_deep_nesting_is_refused(client: TestClient) -> None:
+    refused(post(client, sources_chain(12)), "exceeds maximum operation depth")
+
+
+def test_nesting_within_the_default_depth_runs(client: TestClient) -> None:
+    response = post(client, sources_chain(7))
+    assert response.status_code == 200
+    assert "errors" not in response.json()
+
+
+# -- aliases -------------------------------------------------------------------------------
+
+
+def aliased(count: int) -> str:
+    return "{ " + " ".join(f'a{i}: node(id: "pemkot-cimahi") {{ id }}' for i in range(count)) + " }"
+
+
+def test_an_alias_flood_is_refused(client: TestClient) -> None:
+    refused(post(client, aliased(31)), "31 aliases found. Allowed: 30")
+
+
+def test_aliases_up_to_the_limit_run(client: TestClient) -> None:
+    response = post(client, aliased(30))
+    assert response.status_code == 200
+    assert len(response.json()["data"]) == 30
+
+
+# -- tokens --------------------------------------------------------------------------------
+
+
+def test_a_document_of_too_many_tokens_is_refused(client: TestClient) -> None:
+    flood = "{ " + "__typename " * 2500 + "}"
+    refused(post(client, flood), "more than 2000 tokens")
+
+
+# -- cost ----------------------------------------------------------------------------------
+
+PAGE_BOMB = """{ localGovernments(first: 100) { edges { node {
+  awardsReceived(first: 100) { edges { node { ... on AwardCategory {
+    recipients(first: 100) { edges { node { id name } } } } } } } } } } }"""
+
+
+def test_page_sizes_multiplied_down_the_nesting_are_refused(client: TestClient) -> None:
+    refused(post(client, PAGE_BOMB), "exceeds the limit of 50000")
+
+
+def test_defaults_count_as_the_page_cap(client: TestClient) -> None:
+    refused(post(client, PAGE_BOMB.replace("(first: 100)", "")), "exceeds the limit")
+
+
+def test_page_sizes_from_variables_count(client: TestClient) -> None:
+    query = PAGE_BOMB.replace("first: 100", "first: $n").replace(
+        "{ local", "query($n: Int) { local", 1
+    )
+    refused(post(client, query, {"n": 100}), "exceeds the limit")
+    small = post(client, query, {"n": 5})
+    assert small.status_code == 200, small.text
+    assert "errors" not in small.json()
+
+
+def test_fair_nested_pages_run(client: TestClient) -> None:
+    response = post(client, PAGE_BOMB.replace("first: 100", "first: 10"))
+    assert response.status_code == 200
+    assert response.json()["data"]["localGovernments"]["edges"]
+
+
+def test_cost_counts_objects_per_item_and_fragments_once() -> None:
+    schema = build_schema()._schema
+    query = """query { localGovernments(first: 10) { totalCount edges { node { ...F } } } }
+               fragment F on LocalGovernment { id awardsReceived(first: 3) { edges { rank } } }"""
+    # localGovernments 1; 10 edges, each with a node and an awardsReceived: 10 x 3;
+    # 3 award edges under each of the 10: 30. Scalars (totalCount, id, rank) are free.
+    assert estimate_cost(schema, parse(query), page_cap=100) == 1 + 30 + 30
+    listed = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } a: nodes(ids: ["x", "y"]) { id } }'
+    assert estimate_cost(schema, parse(listed), variables={"ids": ["a"] * 7}, page_cap=100) == 9
+    bomb = (
+        "query { ...F0 }\n"
+        + "\n".join(
+            f'fragment F{i} on Query {{ a: node(id: "x") {{ id }} ...F{i + 1} ...F{i + 1} }}'
+            for i in range(30)
+        )
+        + "\nfragment F30 on Query { __typename }"
+    )
+    assert estimate_cost(schema, parse(bomb), page_cap=100) == 2**30 - 1  # computed at once
+
+
+# -- custom limits, body size, rate, introspection -----------------------------------------
+
+EDITOR_KEY = "editor-key-for-limit-tests-0123456789"
+
+
+@pytest.fixture(scope="module")
+def strict(graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    custom = settings.model_copy(
+        update={
+            "max_depth": 3,
+            "max_body_bytes": 2000,
+            "introspection": False,
+        }
+    )
+    with TestClient(create_app(custom)) as client:
+        yield client
+
+
+def test_limits_follow_settings(strict: TestClient) -> None:
+    refused(post(strict, sources_chain(3)), "exceeds maximum operation depth of 3")
+    assert post(strict, sources_chain(2)).status_code == 200
+
+
+def test_an_oversized_body_is_413_before_it_is_read(strict: TestClient) -> None:
+    padding = "#" + "x" * 3000 + "\n"
+    response = post(strict, padding + "{ __typename }")
+    assert response.status_code == 413
+    assert "larger than 2000 bytes" in response.json()["errors"][0]["message"]
+
+
+def test_an_oversized_chunked_body_is_413(strict: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"query": "#'
+        for _ in range(10):
+            yield b"x" * 500
+        yield b'\\n{ __typename }"}'
+
+    response = strict.post("/graphql", content=chunks(), headers=HEADERS)
+    assert "content-length" not in response.request.headers
+    assert response.status_code == 413
+
+
+def test_the_default_body_limit_is_one_mebibyte(client: TestClient) -> None:
+    response = post(client, "#" + "x" * (1 << 20) + "\n{ __typename }")
+    assert response.status_code == 413
+
+
+def test_a_burst_beyond_the_rate_gets_429_with_retry_after(
+    graph: Graph, settings: Settings
+) -> None:
+    custom = settings.model_copy(
+        update={
+            "rate_limit": 3,
+            "api_keys": {hash_api_key(EDITOR_KEY): ApiKeyGrant(subject="ed", roles=("editor",))},
+        }
+    )
+    with TestClient(create_app(custom)) as client:
+        statuses = [post(client, "{ __typename }").status_code for _ in range(3)]
+        assert statuses == [200, 200, 200]
+        burst = post(client, "{ __typename }")
+        assert burst.status_code == 429
+        assert int(burst.headers["retry-after"]) >= 1
+        assert "too many requests" in burst.json()["errors"][0]["message"]
+        # an authenticated client has its own budget, keyed by subject, not address
+        keyed = post(client, "{ __typename }", Authorization=f"Bearer {EDITOR_KEY}")
+        assert keyed.status_code == 200
+
+
+def test_guessing_tokens_uses_up_the_address_budget(graph: Graph, settings: Settings) -> None:
+    with TestClient(create_app(settings.model_copy(update={"rate_limit": 2}))) as client:
+        guesses = [
+            post(client, "{ __typename }", Authorization=f"Bearer guess-{i}").status_code
+            for i in range(3)
+        ]
+        assert guesses == [401, 401, 429]
+
+
+def test_rate_limiter_refills_over_time() -> None:
+    now = [0.0]
+    limiter = RateLimiter(60, clock=lambda: now[0])
+    assert all(limiter.acquire("a") is None for _ in range(60))
+    assert limiter.acquire("a") == 1
+    assert limiter.acquire("b") is None  # other clients are unaffected
+    now[0] += 1.0
+    assert limiter.acquire("a") is None
+    assert RateLimiter(0).acquire("a") is None  # 0 turns the limit off
+
+
+def test_rate_limiter_forgets_the_least_recent_clients_first() -> None:
+    limiter = RateLimiter(1, max_clients=2)
+    for key in ("a", "b", "c"):
+        assert limiter.acquire(key) is None
+    assert limiter.acquire("a") is None  # forgotten, so it starts afresh
+    assert limiter.acquire("c") is not None
+
+
+def test_introspection_can_be_turned_off(strict: TestClient, client: TestClient) -> None:
+    query = "{ __schema { queryType { name } } }"
+    assert post(client, query).json()["data"]["__schema"]["queryType"]["name"] == "Query"
+    refused(post(strict, query), "introspection")
+    ide = strict.get("/graphql", headers={"Accept": "text/html"})
+    assert ide.status_code == 404  # GraphiQL is useless without introspection

@@ -1,0 +1,137 @@
+"""`graph-service` as a user runs it: a subprocess with its environment, against real graphs."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from graph_service.graph.executor import Graph
+from graph_service.settings import Settings
+from tests.loading.scratch import (
+    ScratchGraph,
+    cli_environment,
+    export_lines,
+    run_cli,
+    scratch_graph,
+)
+
+
+def _plain_environment(**variables: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "GRAPH_SERVICE_"))}
+    env.update(variables)
+    return env
+
+
+def _synthetic_file(path: Path, bodies: int) -> int:
+    """`bodies` agencies in a chain of PART_OF, all citing one source; returns the line count."""
+    lines = [
+        {
+            "record": "entity",
+            "id": "syn-source",
+            "kind": "Source",
+            "name": "Synthetic source",
+            "properties": {"url": "https://example.org/synthetic"},
+        }
+    ]
+    for i in range(bodies):
+        lines.append(
+            {
+                "record": "entity",
+                "id": f"syn-agency-{i:05d}",
+                "kind": "Agency",
+                "name": f"Synthetic Agency {i:05d}",
+                "sources": ["syn-source"],
+            }
+        )
+    for i in range(1, bodies):
+        lines.append(
+            {
+                "record": "relationship",
+                "type": "PART_OF",
+                "from": f"syn-agency-{i:05d}",
+                "to": f"syn-agency-{i - 1:05d}",
+                "sources": ["syn-source"],
+            }
+        )
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    return len(lines)
+
+
+@pytest.fixture(scope="module")
+async def scratch(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[ScratchGraph]:
+    async with scratch_graph(tmp_path_factory.mktemp("cli-scratch")) as graph:
+        yield graph
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("GRAPH_SERVICE_PORT", "eighty"),
+        ("GRAPH_SERVICE_EMBEDDED_BOLT_PORT", "99999"),
+        ("NEO4J_URI", "http://127.0.0.1:7474"),
+    ],
+)
+def test_a_configuration_error_exits_2_naming_the_variable(variable: str, value: str) -> None:
+    result = run_cli(["export"], _plain_environment(**{variable: value}))
+    assert result.returncode == 2
+    assert variable in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_seed_check_passes() -> None:
+    result = run_cli(["seed", "--check"], _plain_environment())
+    assert result.returncode == 0, result.stderr
+    assert "seed is valid" in result.stdout
+
+
+async def test_seeding_twice_gives_the_same_graph(graph: Graph, settings: Settings) -> None:
+    before = await export_lines(graph)
+    result = run_cli(["seed"], cli_environment(settings))
+    assert result.returncode == 0, result.stderr
+    assert "seeded" in result.stdout
+    assert await export_lines(graph) == before
+
+
+async def test_export_writes_the_whole_graph(
+    graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "graph.jsonl"
+    result = run_cli(["export", "--output", str(out)], cli_environment(settings))
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text("utf-8").splitlines()
+    assert lines == await export_lines(graph)
+    assert f"exported {len(lines)} records" in result.stderr
+
+
+async def test_a_large_import_shows_progress_and_is_idempotent(
+    scratch: ScratchGraph, tmp_path: Path
+) -> None:
+    path = tmp_path / "synthetic.jsonl"
+    records = _synthetic_file(path, 1000)
+    assert records == 2000
+    env = cli_environment(scratch.settings)
+
+    first = run_cli(["import", str(path)], env)
+    assert first.returncode == 0, first.stderr
+    assert "imported 1001 entities and 999 rels" in first.stdout
+    assert f"{records}/{records}" in first.stderr  # tqdm's counter, on stderr
+    assert "rec/s" in first.stderr or "s/rec" in first.stderr
+    exported = await export_lines(scratch.graph)
+    assert len(exported) == records
+
+    second = run_cli(["import", str(path)], env)
+    assert second.returncode == 0, second.stderr
+    assert await export_lines(scratch.graph) == exported
+
+
+async def test_a_small_import_shows_no_progress_bar(scratch: ScratchGraph, tmp_path: Path) -> None:
+    path = tmp_path / "small.jsonl"
+    records = _synthetic_file(path, 10)
+    result = run_cli(["import", str(path)], cli_environment(scratch.settings))
+    assert result.returncode == 0, result.stderr
+    assert f"{records}/{records}" not in result.stderr
