@@ -55,20 +55,41 @@ class QueryLog:
         return sum(r.milliseconds for r in self.records)
 
 
-def _check_written(query: CypherQuery, params: dict[str, Any], records: list[Any]) -> None:
+def _check_written(query: CypherQuery, params: dict[str, Any], rows: list[Row]) -> None:
     """A batch that reports `written` must have written every row; otherwise abort.
 
     Raised inside the transaction function, so the whole transaction rolls back: e.g. a
     relationship whose endpoint vanished after validation fails the load instead of being
     silently skipped.
     """
-    if records and "written" in records[0].keys():  # noqa: SIM118 - a Record is a tuple
+    if rows and "written" in rows[0]:
         expected = len(params.get("rows", ()))
-        if records[0]["written"] != expected:
+        if rows[0]["written"] != expected:
             raise GraphError(
-                f"{query.name} wrote {records[0]['written']} of {expected} rows "
+                f"{query.name} wrote {rows[0]['written']} of {expected} rows "
                 "(an endpoint is missing); nothing was written"
             )
+
+
+class Transaction:
+    """An open transaction: what runs in it commits or rolls back together.
+
+    Each statement is one round trip, recorded in the request's log.
+    """
+
+    def __init__(self, tx: AsyncManagedTransaction, log: QueryLog | None) -> None:
+        self._tx = tx
+        self._log = log
+
+    async def run(self, query: CypherQuery, **params: Any) -> list[Row]:
+        started = time.perf_counter()
+        result = await self._tx.run(query.text, params)
+        rows = [record.data() async for record in result]
+        _check_written(query, params, rows)
+        if self._log is not None:
+            elapsed = round((time.perf_counter() - started) * 1000, 3)
+            self._log.records.append(QueryRecord(query.name, elapsed, len(rows)))
+        return rows
 
 
 class Graph:
@@ -90,10 +111,10 @@ class Graph:
         return Graph(self.driver, self.database, self.timeout_seconds, log)
 
     async def read(self, query: CypherQuery, **params: Any) -> list[Row]:
-        return await self._run(query, params, write=False)
+        return await self.transact(lambda tx: tx.run(query, **params), write=False)
 
     async def write(self, query: CypherQuery, **params: Any) -> list[Row]:
-        return await self._run(query, params, write=True)
+        return await self.transact(lambda tx: tx.run(query, **params), write=True)
 
     async def write_all(
         self,
@@ -106,27 +127,28 @@ class Graph:
         `on_statement` hears the row count of each statement as it completes (progress bars).
         """
 
-        async def work(tx: AsyncManagedTransaction) -> None:
+        async def work(tx: Transaction) -> None:
             for query, params in statements:
-                result = await tx.run(query.text, params)
-                records = [record async for record in result]
-                _check_written(query, params, records)
+                await tx.run(query, **params)
                 if on_statement is not None:
                     on_statement(len(params.get("rows", ())))
 
-        started = time.perf_counter()
-        await self._transact(work, write=True, timeout_seconds=timeout_seconds)
-        self._record("+".join(sorted({q.name for q, _ in statements})) or "empty", started, 0)
+        await self.transact(work, write=True, timeout_seconds=timeout_seconds)
 
-    async def _run(self, query: CypherQuery, params: dict[str, Any], *, write: bool) -> list[Row]:
-        async def work(tx: AsyncManagedTransaction) -> list[Row]:
-            result = await tx.run(query.text, params)
-            return [record.data() async for record in result]
+    async def transact(
+        self,
+        work: Callable[[Transaction], Awaitable[T]],
+        *,
+        write: bool,
+        timeout_seconds: float | None = None,
+    ) -> T:
+        """`work`'s result, run in one managed transaction (read or write) and committed;
+        anything `work` raises rolls the transaction back and propagates."""
 
-        started = time.perf_counter()
-        rows = await self._transact(work, write=write)
-        self._record(query.name, started, len(rows))
-        return rows
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx, self.log))
+
+        return await self._transact(unit, write=write, timeout_seconds=timeout_seconds)
 
     async def _transact(
         self,
@@ -156,8 +178,3 @@ class Graph:
             raise GraphError(f"the graph rejected a query: {error.message}") from error
         except DriverError as error:
             raise GraphError(f"graph driver error: {error}") from error
-
-    def _record(self, name: str, started: float, rows: int) -> None:
-        if self.log is not None:
-            elapsed = (time.perf_counter() - started) * 1000
-            self.log.records.append(QueryRecord(name, round(elapsed, 3), rows))

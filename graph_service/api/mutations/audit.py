@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph_service.api.context import Principal
-from graph_service.api.mutations.transaction import WriteTransaction
+from graph_service.api.mutations.transaction import Transaction
 from graph_service.queries import query
 
 
@@ -47,6 +47,6 @@ def audit_entry(
     return {k: v for k, v in entry.items() if v is not None}
 
 
-async def record(tx: WriteTransaction, entries: Sequence[dict[str, Any]]) -> None:
+async def record(tx: Transaction, entries: Sequence[dict[str, Any]]) -> None:
     if entries:
         await tx.run(query("create_audit_entries"), entries=list(entries))

@@ -26,7 +26,8 @@ from graph_service.api.mutations.inputs import (
     field_name,
 )
 from graph_service.api.mutations.state import entity_states, kinds_of, stored_entity
-from graph_service.api.mutations.transaction import Abort, WriteTransaction, in_write_transaction
+from graph_service.api.mutations.transaction import Abort, in_write_transaction
+from graph_service.graph.executor import Transaction
 from graph_service.loading.records import Dataset
 from graph_service.loading.rows import entity_from_row, entity_row
 from graph_service.loading.writer import plan_statements
@@ -51,7 +52,7 @@ def create_field(kind: EntityKind) -> StrawberryField:
         principal = require_editor(info)
         record = entity_record(kind, input, "input")
 
-        async def work(tx: WriteTransaction) -> Any:
+        async def work(tx: Transaction) -> Any:
             states = await entity_states(tx, [record.id, *record.sources])
             if record.id in states:
                 return results.Conflict(
@@ -86,7 +87,7 @@ def update_field(kind: EntityKind) -> StrawberryField:
         id_ = str(id)
         new_sources = [str(s) for s in input.sources or []] if input.sources else []
 
-        async def work(tx: WriteTransaction) -> Any:
+        async def work(tx: Transaction) -> Any:
             states = await entity_states(tx, [id_, *new_sources])
             current = states.get(id_)
             if current is None or kinds_of({id_: current})[id_] != kind.name:
@@ -124,7 +125,7 @@ def update_field(kind: EntityKind) -> StrawberryField:
 
 
 async def _upsert(
-    tx: WriteTransaction, principal: Principal, items: Sequence[EntityItem], operation: str
+    tx: Transaction, principal: Principal, items: Sequence[EntityItem], operation: str
 ) -> tuple[list[Any], int]:
     """Write `items` with the loader's statements; the objects written and how many are new.
 
@@ -163,7 +164,7 @@ def upsert_field(kind: EntityKind) -> StrawberryField:
         principal = require_editor(info)
         item = EntityItem("input", kind, entity_record(kind, input, "input"))
 
-        async def work(tx: WriteTransaction) -> Any:
+        async def work(tx: Transaction) -> Any:
             written, created = await _upsert(tx, principal, [item], f"upsert{kind.name}")
             return results.UpsertEntitySuccess(entity=written[0], created=created == 1)
 
@@ -210,7 +211,7 @@ async def upsert_entities(
     if problems:
         return results.problems(*problems)
 
-    async def work(tx: WriteTransaction) -> Any:
+    async def work(tx: Transaction) -> Any:
         written, created = await _upsert(tx, principal, items, "upsertEntities")
         return results.UpsertEntitiesSuccess(
             entities=written, created=created, updated=len(written) - created
@@ -224,7 +225,7 @@ def delete_field(kind: EntityKind) -> StrawberryField:
         principal = require_editor(info)
         id_ = str(id)
 
-        async def work(tx: WriteTransaction) -> Any:
+        async def work(tx: Transaction) -> Any:
             current = (await entity_states(tx, [id_])).get(id_)
             if current is None or kinds_of({id_: current})[id_] != kind.name:
                 return _not_found(kind, id_)

@@ -13,8 +13,9 @@ from graph_service.api.mutations.access import require_editor
 from graph_service.api.mutations.checks import check_relationship
 from graph_service.api.mutations.inputs import RELATIONSHIP_INPUTS, article, stored_value
 from graph_service.api.mutations.state import entity_states, kinds_of, stored_entity
-from graph_service.api.mutations.transaction import WriteTransaction, in_write_transaction
+from graph_service.api.mutations.transaction import in_write_transaction
 from graph_service.api.types.relationships import EDGE_TYPES, type_stem
+from graph_service.graph.executor import Transaction
 from graph_service.loading.records import Dataset, Origin, RelationshipRecord
 from graph_service.loading.rows import relationship_row
 from graph_service.loading.writer import plan_statements
@@ -82,7 +83,7 @@ def link_field(rel: RelationshipType) -> StrawberryField:
         record = _record(rel, str(from_), str(to), key, properties, sources, unverified)
         behalf = record.properties.get("on_behalf_of")
 
-        async def work(tx: WriteTransaction) -> Any:
+        async def work(tx: Transaction) -> Any:
             referenced = [record.from_id, record.to_id, *record.sources]
             states = await entity_states(tx, referenced + ([behalf] if behalf else []))
             for end in (record.from_id, record.to_id):
@@ -154,7 +155,7 @@ def unlink_field(rel: RelationshipType) -> StrawberryField:
         principal = require_editor(info)
         record = _record(rel, str(from_), str(to), key)
 
-        async def work(tx: WriteTransaction) -> Any:
+        async def work(tx: Transaction) -> Any:
             before = await tx.run(render("get_relationship", rel=rel), **_ends(record))
             if not before:
                 return results.NotFound(

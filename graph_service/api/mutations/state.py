@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graph_service.api.mutations.transaction import WriteTransaction
+from graph_service.api.mutations.transaction import Transaction
 from graph_service.api.types.registry import entity_object
 from graph_service.ontology import ENTITY_LABEL, kind_of_labels
 from graph_service.queries import query
@@ -13,7 +13,7 @@ from graph_service.queries import query
 Row = dict[str, Any]
 
 
-async def entity_states(tx: WriteTransaction, ids: Iterable[str]) -> dict[str, Row]:
+async def entity_states(tx: Transaction, ids: Iterable[str]) -> dict[str, Row]:
     """The stored labels and properties of those of `ids` that exist, by id."""
     wanted = sorted(set(ids))
     if not wanted:
