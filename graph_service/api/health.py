@@ -15,9 +15,15 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "alive"})
 
 
+READY_TIMEOUT_SECONDS = 2.0
+
+
 async def readyz(request: Request) -> JSONResponse:
-    """200 only while the graph answers a query."""
-    graph: Graph = request.app.state.graph
+    """200 only while the graph answers a query, within a probe's patience (2 s at most:
+    the driver would otherwise retry a lost connection for the whole graph timeout)."""
+    shared: Graph = request.app.state.graph
+    timeout = min(READY_TIMEOUT_SECONDS, shared.timeout_seconds)
+    graph = Graph(shared.driver, shared.database, timeout)
     try:
         await graph.read(query("ping"))
     except GraphError as error:

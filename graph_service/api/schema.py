@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from graph_service.api.extensions import QueryTrace
+from graph_service.api.extensions.graph_errors import GraphErrorCodes
 from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
 from graph_service.api.limits import SchemaLimits, limit_extensions
 from graph_service.api.mutations import build_mutation_type
@@ -23,6 +24,7 @@ def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
         extensions += limit_extensions(limits)
         if limits.mask_errors:
             extensions.append(MaskInternalErrors)
+    extensions.append(GraphErrorCodes)
     return strawberry.Schema(
         query=build_query_type(),
         mutation=build_mutation_type(),

@@ -66,3 +66,13 @@ def test_the_service_still_answers_after_a_timeout(impatient: GraphQLClient) -> 
     impatient.post(PATHS)
     health = impatient.http.get("/healthz")
     assert health.status_code == 200
+
+
+def test_a_timeout_is_not_masked_in_production_and_carries_a_code(
+    graph: Graph, settings: Settings
+) -> None:
+    production = settings.model_copy(update={"graph_timeout_seconds": TINY, "mode": "production"})
+    with TestClient(create_app(production)) as http:
+        error = GraphQLClient(http).post(PATHS)["errors"][0]
+    assert "the graph did not answer within 0.001 s" in error["message"]
+    assert error["extensions"]["code"] == "GRAPH_TIMEOUT"
