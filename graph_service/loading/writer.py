@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from graph_service.graph.executor import Graph
@@ -30,18 +30,30 @@ async def existing_kinds(graph: Graph, ids: set[str]) -> dict[str, str]:
 
 
 def plan_statements(
-    dataset: Dataset, batch_size: int = BATCH_SIZE
+    dataset: Dataset, batch_size: int = BATCH_SIZE, existing: Collection[str] = ()
 ) -> list[tuple[CypherQuery, dict[str, Any]]]:
-    """The UNWIND batches that write `dataset`: entities by kind, then relationships by type."""
-    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """The UNWIND batches that write `dataset`: entities by kind, then relationships by type.
+
+    Entities already in the graph (`existing`) are updated through the `Entity.id` index;
+    new ones are created with both labels. (A MERGE on two labels would scan the kind's
+    nodes on ArcadeDB.) Every batch reports what it wrote, and a short count aborts the
+    transaction, e.g. when an entity appeared or vanished since `existing` was read.
+    """
+    known = set(existing)
+    new: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    updated: list[dict[str, Any]] = []
     for entity in dataset.entities:
-        by_kind[entity.kind].append(entity_row(entity))
+        row = entity_row(entity)
+        if entity.id in known:
+            updated.append(row)
+        else:
+            new[entity.kind].append(row)
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rel in dataset.relationships:
         by_type[rel.type].append(relationship_row(rel))
-    statements = []
-    for kind_name, rows in sorted(by_kind.items()):
-        cypher = render("merge_entities", kind=KINDS_BY_NAME[kind_name])
+    statements = [(query("update_entities"), {"rows": b}) for b in _batches(updated, batch_size)]
+    for kind_name, rows in sorted(new.items()):
+        cypher = render("create_entities", kind=KINDS_BY_NAME[kind_name])
         statements += [(cypher, {"rows": batch}) for batch in _batches(rows, batch_size)]
     for type_name, rows in sorted(by_type.items()):
         cypher = render("merge_relationships", rel=RELATIONSHIPS_BY_NAME[type_name])
@@ -73,5 +85,5 @@ async def load_dataset(
     problems = validate(dataset, existing)
     if problems:
         raise LoadError(problems)
-    statements = plan_statements(dataset, batch_size)
+    statements = plan_statements(dataset, batch_size, existing.keys())
     await graph.write_all(statements, on_statement=on_batch, timeout_seconds=timeout_seconds)

@@ -450,7 +450,7 @@ async def test_timings_of_a_create_and_a_100_item_batch(
         assert batch["created"] == 100
         assert [r.name for r in api.last_log.records] == [
             "get_entity_states",
-            "merge_entities:Agency",
+            "create_entities:Agency",
             "create_audit_entries",
         ]
         with capsys.disabled():

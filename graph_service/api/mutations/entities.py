@@ -146,7 +146,9 @@ async def _upsert(
     if problems:
         raise Abort(results.problems(*problems))
     dataset = Dataset(entities=[i.record for i in items])
-    for statement, params in plan_statements(dataset, batch_size=max(len(items), 1)):
+    for statement, params in plan_statements(
+        dataset, batch_size=max(len(items), 1), existing=existing.keys()
+    ):
         await tx.run(statement, **params)
     at = audit.now()
     written, entries = [], []
