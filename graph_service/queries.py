@@ -8,6 +8,7 @@ Cypher for the linter and every label the service sends is one the ontology decl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -43,15 +44,28 @@ def query(name: str) -> CypherQuery:
 
 
 def render(
-    name: str, *, kind: EntityKind | None = None, rel: RelationshipType | None = None
+    name: str,
+    *,
+    kind: EntityKind | None = None,
+    rel: RelationshipType | Sequence[RelationshipType] | None = None,
 ) -> CypherQuery:
-    """The query `name` with its label placeholders filled from the ontology."""
+    """The query `name` with its label placeholders filled from the ontology.
+
+    Several relationship types fill `__TYPE__` as an alternation (`A|B`), for patterns
+    such as `-[:__TYPE__*..6]-`.
+    """
     text = load_all()[name]
+    names: list[str] = []
     if kind is not None:
         text = text.replace(KIND_PLACEHOLDER, kind.name)
+        names.append(kind.name)
     if rel is not None:
-        text = text.replace(TYPE_PLACEHOLDER, rel.name)
+        rels = [rel] if isinstance(rel, RelationshipType) else list(rel)
+        if not rels or not all(isinstance(r, RelationshipType) for r in rels):
+            raise ValueError("render() takes ontology RelationshipType objects")
+        alternation = "|".join(sorted({r.name for r in rels}))
+        text = text.replace(TYPE_PLACEHOLDER, alternation)
+        names.append(alternation)
     if KIND_PLACEHOLDER in text or TYPE_PLACEHOLDER in text:
         raise ValueError(f"{name}.cypher still has a placeholder after rendering")
-    suffix = ":".join(x.name for x in (kind, rel) if x is not None)
-    return CypherQuery(f"{name}:{suffix}" if suffix else name, text)
+    return CypherQuery(f"{name}:{':'.join(names)}" if names else name, text)

@@ -17,7 +17,7 @@ from graph_service.api.errors import UserInputError
 from graph_service.api.types.path import Path, path_object
 from graph_service.api.types.values import RelationshipTypeName
 from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
-from graph_service.queries import TYPE_PLACEHOLDER, CypherQuery, load_all
+from graph_service.queries import CypherQuery, render
 
 MAX_SHORTEST_HOPS = 6  # the literal bound in find_shortest_path.cypher
 MAX_PATH_HOPS = 4  # the literal bound in find_paths.cypher
@@ -36,8 +36,7 @@ def typed_query(name: str, types: list[RelationshipTypeName] | None) -> CypherQu
     if types is not None and not types:
         raise UserInputError("`relationshipTypes` must name at least one type when given")
     rels = [RELATIONSHIPS_BY_NAME[t.value] for t in types] if types else RELATIONSHIP_TYPES
-    alternation = "|".join(sorted({rel.name for rel in rels}))
-    return CypherQuery(name, load_all()[name].replace(TYPE_PLACEHOLDER, alternation))
+    return render(name, rel=rels)
 
 
 def _check_hops(max_hops: int, ceiling: int) -> None:
