@@ -17,7 +17,6 @@ import io
 import json
 import random
 import resource
-import socket
 import sys
 import tempfile
 import time
@@ -25,22 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from graph_service.embedded import EmbeddedGraphProcess
+from graph_service.embedded.ports import free_ports
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
 from graph_service.graph.schema_setup import ensure_schema
 from graph_service.loading import export_graph, load_dataset, read_json_lines
 from graph_service.settings import load_settings
-
-
-def _free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for probe in sockets:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in sockets]
-    finally:
-        for probe in sockets:
-            probe.close()
 
 
 def synthetic_lines(entities: int, relationships: int, seed: int = 7) -> list[dict[str, Any]]:
@@ -95,7 +84,7 @@ def _peak_rss_mib(pid: int | None = None) -> float:
 async def run(entities: int, relationships: int) -> None:
     with tempfile.TemporaryDirectory(prefix="graph-bench-") as tmp:
         root = Path(tmp)
-        bolt, http = _free_ports(2)
+        bolt, http = free_ports(2)
         settings = load_settings(
             {
                 "GRAPH_SERVICE_DATA_DIR": str(root / "graph"),

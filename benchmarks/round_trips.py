@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import statistics
 import sys
 import tempfile
@@ -23,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph_service.api.app import create_app  # noqa: E402
 from graph_service.embedded import EmbeddedGraphProcess  # noqa: E402
+from graph_service.embedded.ports import free_ports
 from graph_service.graph.connection import connection_for, open_driver  # noqa: E402
 from graph_service.graph.executor import Graph  # noqa: E402
 from graph_service.graph.schema_setup import ensure_schema  # noqa: E402
@@ -58,17 +58,6 @@ QUERIES: dict[str, str] = {
 }
 
 
-def _free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for probe in sockets:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in sockets]
-    finally:
-        for probe in sockets:
-            probe.close()
-
-
 async def _seed(settings: Settings) -> None:
     connection = connection_for(settings)
     driver = open_driver(connection)
@@ -81,7 +70,7 @@ async def _seed(settings: Settings) -> None:
 
 
 def run(repeat: int) -> None:
-    bolt, http = _free_ports(2)
+    bolt, http = free_ports(2)
     with tempfile.TemporaryDirectory() as data_dir:
         settings = load_settings(
             {

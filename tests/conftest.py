@@ -6,7 +6,6 @@ graph as they found it, so tests can run in any order against the one server.
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,22 +15,12 @@ from starlette.testclient import TestClient
 
 from graph_service.api.app import create_app
 from graph_service.embedded import EmbeddedGraphProcess
+from graph_service.embedded.ports import free_ports
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
 from graph_service.graph.schema_setup import ensure_schema
 from graph_service.loading import load_dataset, packaged_seed_files, read_seed_files
 from graph_service.settings import Settings, load_settings
-
-
-def free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for probe in sockets:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in sockets]
-    finally:
-        for probe in sockets:
-            probe.close()
 
 
 @pytest.fixture(scope="session")

@@ -25,19 +25,8 @@ from graph_service.embedded import (
     password_path,
     read_or_create_password,
 )
+from graph_service.embedded.ports import free_ports
 from graph_service.settings import Settings, load_settings
-
-
-def _free_ports(count: int) -> list[int]:
-    """Ports the kernel picked as free, all held at once so that they differ."""
-    sockets = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
-    try:
-        for probe in sockets:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in sockets]
-    finally:
-        for probe in sockets:
-            probe.close()
 
 
 def _environment(data_dir: Path, bolt_port: int, http_port: int) -> dict[str, str]:
@@ -55,7 +44,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def graph_settings(data_dir: Path) -> Settings:
-    bolt_port, http_port = _free_ports(2)
+    bolt_port, http_port = free_ports(2)
     return load_settings(_environment(data_dir, bolt_port, http_port))
 
 
@@ -235,7 +224,7 @@ def test_an_unwritable_data_dir_is_named(tmp_path: Path) -> None:
     regular_file = tmp_path / "not-a-directory"
     regular_file.write_text("")
     data_dir = regular_file / "graph"
-    bolt_port, http_port = _free_ports(2)
+    bolt_port, http_port = free_ports(2)
     process = EmbeddedGraphProcess(load_settings(_environment(data_dir, bolt_port, http_port)))
     with pytest.raises(EmbeddedGraphError) as caught:
         process.start()

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph_service.embedded import EmbeddedGraphProcess, read_password
+from graph_service.embedded.ports import free_ports
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
 from graph_service.graph.schema_setup import ensure_schema
 from graph_service.loading import export_graph
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME, Settings, load_settings
-from tests.conftest import free_ports
 
 
 @dataclass
