@@ -1,7 +1,7 @@
 """Every fact of shared/reference/spbe-facts.json is in the seeded graph, with its sources.
 
 Read through GraphQL over HTTP, as a user would find them. Reference ids and relations that
-changed on the way into the ontology are mapped by tests/reference_mapping.yaml; a fact's
+changed on the way into the ontology are mapped by tests/reference/mapping.yaml; a fact's
 sources in the graph are Source entities whose `url`s include every URL the reference cites.
 """
 
@@ -13,18 +13,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from tests.conftest import GraphQLClient
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "spbe-facts.json"
-MAPPING = Path(__file__).resolve().parents[1] / "reference_mapping.yaml"
+# A copy of shared/reference/spbe-facts.json, kept with the tests so that they always run.
+REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "spbe-facts.json"
+MAPPING = Path(__file__).resolve().parents[1] / "reference" / "mapping.yaml"
 CHUNK = 25
 
 Triple = tuple[str, str, str]
-
-pytestmark = pytest.mark.skipif(not REFERENCE.exists(), reason=f"{REFERENCE} is not here")
 
 
 @cache
