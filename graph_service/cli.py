@@ -34,9 +34,10 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> None:
-    from graph_service.embedded import run_embedded_server
+    from graph_service.embedded.server import exit_process, run_embedded_server
 
     run_embedded_server(settings)
+    exit_process(0)
 
 
 async def _seed(settings: Settings, *, only_if_empty: bool = False) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from graph_service.settings import ConfigurationError, load_settings
 
 from .errors import EmbeddedGraphError
-from .server import run_embedded_server
+from .server import exit_process, run_embedded_server
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigurationError, EmbeddedGraphError) as error:
         print(error, file=sys.stderr, flush=True)
         return 1
-    return 0
+    exit_process(0)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, NoReturn
 
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME, Settings
 
@@ -401,3 +401,15 @@ def _bolt_answers(port: int) -> bool:
     except OSError:
         return False
     return reply != bytes(4)
+
+
+def exit_process(code: int) -> NoReturn:
+    """End the graph's process at once, once `run_embedded_server` has returned.
+
+    By then the server has stopped and closed its databases, but ArcadeDB leaves one
+    non-daemon thread per Bolt connection a client still holds (e.g. a driver's idle pool),
+    and the JVM would wait for them at exit: until the parent gives up and kills it.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

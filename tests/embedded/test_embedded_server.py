@@ -244,3 +244,18 @@ def test_password_is_private_and_reused(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["root-password"]  # no temporary left
     assert read_or_create_password(tmp_path / "other") != first
+
+
+def test_graph_stops_cleanly_while_a_client_holds_connections(
+    graph_process: EmbeddedGraphProcess, data_dir: Path
+) -> None:
+    """ArcadeDB keeps a thread per open Bolt connection; the process must not wait on them
+    (it did, until the parent killed it after 30 s)."""
+    graph_process.start()
+    with GraphDatabase.driver(graph_process.bolt_uri, auth=graph_process.auth) as driver:
+        driver.execute_query("CREATE (:Probe {id: 'p1'})", database_=graph_process.database)
+        graph_process.stop(timeout=20)  # the driver's pooled connection is still open
+        assert graph_process.returncode == 0  # stopped by itself, not killed (-9)
+    assert _crash_reports(data_dir) == []
+    graph_process.start()
+    assert _count_probes(graph_process) == 1
