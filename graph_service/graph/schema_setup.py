@@ -5,7 +5,11 @@ from __future__ import annotations
 from graph_service.graph.executor import Graph
 from graph_service.queries import query
 
-SETUP_QUERIES = ("setup_entity_id_constraint", "setup_entity_name_index")
+SETUP_QUERIES = (
+    "setup_entity_id_constraint",
+    "setup_entity_name_index",
+    "setup_audit_entry_at_index",
+)
 
 
 async def ensure_schema(graph: Graph) -> None:
