@@ -297,3 +297,14 @@ def test_timeline_of_a_missing_entity_is_null_and_is_one_round_trip(gql: GraphQL
     assert gql.data(TIMELINE, {"id": "no-such-entity"})["timeline"] is None
     body = gql.post(TIMELINE, {"id": "kementerian-panrb"}, trace=True)
     assert body["extensions"]["graph"]["queryCount"] == 1
+
+
+def test_neighborhood_as_of_a_day_keeps_only_what_held_then(gql: GraphQLClient) -> None:
+    query = """query ($day: Date) { neighborhood(id: "tim-koordinasi-spbe-nasional", depth: 1,
+      relationshipTypes: [MEMBER_OF], asOf: $day) { nodes { id } } }"""
+    in_2019 = {n["id"] for n in gql.data(query, {"day": "2019-03-15"})["neighborhood"]["nodes"]}
+    in_2024 = {n["id"] for n in gql.data(query, {"day": "2024-06-01"})["neighborhood"]["nodes"]}
+    always = {n["id"] for n in gql.data(query, {"day": None})["neighborhood"]["nodes"]}
+    assert "bppt" in in_2019 and "bppt" not in in_2024
+    assert "brin" in in_2024 and "brin" not in in_2019
+    assert in_2019 | in_2024 <= always

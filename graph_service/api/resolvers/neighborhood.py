@@ -9,6 +9,7 @@ import strawberry
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
 from graph_service.api.types.registry import entity_object
+from graph_service.api.types.relationships import AsOf
 from graph_service.api.types.subgraph import Direction, GraphEdge, Subgraph, graph_edge
 from graph_service.api.types.values import RelationshipTypeName
 from graph_service.queries import query
@@ -34,6 +35,7 @@ async def neighborhood(
         int,
         strawberry.argument(description=f"Most relationships to return, 1 to {MAX_LIMIT}."),
     ] = 100,
+    as_of: AsOf = None,
 ) -> Subgraph | None:
     if not 1 <= depth <= MAX_DEPTH:
         raise UserInputError(f"`depth` must be between 1 and {MAX_DEPTH} (got {depth})")
@@ -56,6 +58,7 @@ async def neighborhood(
             ids=frontier,
             types=types,
             direction=direction.value,
+            asOf=as_of.isoformat() if as_of else None,
             limit=budget + 1,
         )
         next_frontier = []
