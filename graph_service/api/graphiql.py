@@ -7,6 +7,7 @@ the hashes still hold and browsers check them.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from starlette.staticfiles import StaticFiles
@@ -29,13 +30,33 @@ _CDN_FILES = {
 }
 
 
+# What a newcomer sees first in the editor (until they type their own).
+DEFAULT_QUERY = """# The SPBE knowledge graph: run with Ctrl-Enter.
+# Docs and Explorer (left) list every field.
+{
+  search(query: "cimahi", first: 3) {
+    edges { match node { id name kind } }
+  }
+  node(id: "pemkot-cimahi") {
+    ... on LocalGovernment {
+      name
+      awardsReceived { edges { rank year node { name } sources { publisher url } } }
+      indexScores { edges { year value predicate } }
+    }
+  }
+}
+"""
+_QUERY_ANCHOR = "parameters.q || EXAMPLE_QUERY,"
+
+
 def localise(html: str) -> str:
-    """Strawberry's GraphiQL page with every asset URL pointing at this service."""
+    """Strawberry's GraphiQL page with every asset URL pointing at this service, opening
+    on an example query."""
     for cdn_url, name in _CDN_FILES.items():
         html = html.replace(cdn_url, f"{ASSET_PATH}/{name}")
-    if "https://unpkg.com" in html:
-        raise RuntimeError("GraphiQL names an asset that is not vendored: update _CDN_FILES")
-    return html
+    if "https://unpkg.com" in html or _QUERY_ANCHOR not in html:
+        raise RuntimeError("Strawberry's GraphiQL page changed: update graphiql.py")
+    return html.replace(_QUERY_ANCHOR, f"parameters.q || {json.dumps(DEFAULT_QUERY)},")
 
 
 def asset_files() -> StaticFiles:

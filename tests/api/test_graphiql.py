@@ -23,3 +23,13 @@ def test_graphiql_page_names_only_local_assets(client: TestClient) -> None:
         assert response.status_code == 200, url
         digest = base64.b64encode(hashlib.sha384(response.content).digest()).decode()
         assert integrity == f"sha384-{digest}", url
+
+
+def test_graphiql_opens_on_an_example_query_that_runs(client: TestClient) -> None:
+    from graph_service.api.graphiql import DEFAULT_QUERY
+
+    page = client.get("/graphql", headers={"Accept": "text/html"})
+    assert 'search(query: \\"cimahi\\"' in page.text
+    answer = client.post("/graphql", json={"query": DEFAULT_QUERY}).json()
+    assert "errors" not in answer
+    assert answer["data"]["search"]["edges"][0]["node"]["id"] == "pemkot-cimahi"
