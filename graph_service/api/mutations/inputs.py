@@ -64,17 +64,23 @@ def _entity_input(kind: EntityKind) -> type:
         ),
     }
     for prop in kind_properties(kind):
-        if prop.name in ENVELOPE:
-            continue
-        if prop.required:
-            annotations[prop.name] = graphql_type(prop)
-            namespace[prop.name] = strawberry.field(description=prop.description)
-        else:
-            annotations[prop.name] = _optional(prop)
-            namespace[prop.name] = strawberry.field(default=None, description=prop.description)
+        if prop.name not in ENVELOPE:
+            _add_property_field(annotations, namespace, prop)
     namespace["__annotations__"] = annotations
     cls = type(f"{kind.name}Input", (), namespace)
     return strawberry.input(cls, description=f"A whole {kind.name}, to create or upsert.")
+
+
+def _add_property_field(
+    annotations: dict[str, Any], namespace: dict[str, Any], prop: Property
+) -> None:
+    """An input field for `prop`: required when the ontology requires it, else optional."""
+    if prop.required:
+        annotations[prop.name] = graphql_type(prop)
+        namespace[prop.name] = strawberry.field(description=prop.description)
+    else:
+        annotations[prop.name] = _optional(prop)
+        namespace[prop.name] = strawberry.field(default=None, description=prop.description)
 
 
 def _entity_patch(kind: EntityKind) -> type:
@@ -114,12 +120,7 @@ def _relationship_input(rel: RelationshipType) -> type:
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {}
     for prop in relationship_properties(rel):
-        if prop.required:
-            annotations[prop.name] = graphql_type(prop)
-            namespace[prop.name] = strawberry.field(description=prop.description)
-        else:
-            annotations[prop.name] = _optional(prop)
-            namespace[prop.name] = strawberry.field(default=None, description=prop.description)
+        _add_property_field(annotations, namespace, prop)
     namespace["__annotations__"] = annotations
     cls = type(f"{type_stem(rel)}Properties", (), namespace)
     return strawberry.input(cls, description=f"The properties of {article(rel.name)} relationship.")
