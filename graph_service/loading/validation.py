@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from graph_service.loading.records import Dataset, EntityRecord, RelationshipRecord
@@ -133,30 +134,55 @@ def _check_relationship(rel: RelationshipRecord, kind_of: Mapping[str, str]) -> 
     return problems
 
 
-def _ambiguous_terms(dataset: Dataset) -> list[str]:
-    """Names or aliases shared by entities that the data does not relate to each other."""
-    owners: dict[str, list[EntityRecord]] = defaultdict(list)
+@dataclass(frozen=True)
+class Namesake:
+    """An entity already in the graph whose name or an alias a dataset also uses."""
+
+    id: str
+    names: tuple[str, ...]
+    related: frozenset[str]  # ids of the dataset's entities it is already connected to
+
+
+def _ambiguous_terms(dataset: Dataset, namesakes: Sequence[Namesake] = ()) -> list[str]:
+    """Names or aliases shared by entities that nothing relates to each other: within the
+    dataset, or between the dataset and what the graph already holds."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    origins: dict[str, str] = {}
     for entity in dataset.entities:
+        origins.setdefault(entity.id, str(entity.origin))
         for term in {normalise(n) for n in [entity.name, *entity.aliases]}:
             if term:
-                owners[term].append(entity)
+                owners[term].add(entity.id)
+    in_graph = {n.id for n in namesakes}
+    for namesake in namesakes:
+        origins[namesake.id] = "already in the graph"
+        for term in {normalise(n) for n in namesake.names}:
+            if term in owners:
+                owners[term].add(namesake.id)
     related = {frozenset((r.from_id, r.to_id)) for r in dataset.relationships}
+    related |= {frozenset((n.id, other)) for n in namesakes for other in n.related}
     problems = []
-    for term, entities in owners.items():
-        ids = sorted({e.id for e in entities})
+    for term, owner_ids in owners.items():
+        ids = sorted(owner_ids)
         for i, first in enumerate(ids):
             for second in ids[i + 1 :]:
-                if frozenset((first, second)) not in related:
-                    where = ", ".join(str(e.origin) for e in entities)
-                    problems.append(
-                        f"{where}: the name or alias {term!r} is shared by {first!r} and "
-                        f"{second!r}, which no relationship connects; search would be "
-                        "ambiguous: make the alias specific or relate the two"
-                    )
+                if {first, second} <= in_graph or frozenset((first, second)) in related:
+                    continue
+                where = ", ".join(origins[x] for x in ids if x not in in_graph)
+                problems.append(
+                    f"{where}: the name or alias {term!r} is shared by {first!r} "
+                    f"({origins[first]}) and {second!r} ({origins[second]}), which no "
+                    "relationship connects; search would be ambiguous: make the alias "
+                    "specific or relate the two"
+                )
     return problems
 
 
-def validate(dataset: Dataset, existing: Mapping[str, str] | None = None) -> list[str]:
+def validate(
+    dataset: Dataset,
+    existing: Mapping[str, str] | None = None,
+    namesakes: Sequence[Namesake] = (),
+) -> list[str]:
     """Every problem in `dataset`; `existing` maps ids already in the graph to their kinds."""
     problems: list[str] = []
     kind_of: dict[str, str] = dict(existing or {})
@@ -197,5 +223,5 @@ def validate(dataset: Dataset, existing: Mapping[str, str] | None = None) -> lis
         for source in rel.sources:
             if kind_of.get(source) != SOURCE_KIND:
                 problems.append(f"{where}: source {source!r} is not a Source entity")
-    problems += _ambiguous_terms(dataset)
+    problems += _ambiguous_terms(dataset, namesakes)
     return problems

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterator
 from typing import Any
 
 from graph_service.graph.executor import Graph
 from graph_service.loading.records import Dataset, LoadError
 from graph_service.loading.rows import entity_row, relationship_row
-from graph_service.loading.validation import validate
+from graph_service.loading.validation import Namesake, validate
 from graph_service.ontology import KINDS_BY_NAME, RELATIONSHIPS_BY_NAME, kind_of_labels
 from graph_service.queries import CypherQuery, query, render
+from graph_service.text_search import normalise
 
 BATCH_SIZE = 500
 
@@ -27,6 +28,22 @@ async def existing_kinds(graph: Graph, ids: set[str]) -> dict[str, str]:
         return {}
     rows = await graph.read(query("get_entity_kinds"), ids=sorted(ids))
     return {row["id"]: kind_of_labels(row["labels"]) for row in rows}
+
+
+async def namesakes_in_graph(
+    read: Callable[..., Awaitable[list[dict[str, Any]]]], dataset: Dataset
+) -> list[Namesake]:
+    """Entities outside `dataset` that already use one of its names or aliases; `read` runs
+    the query (`Graph.read`, or `Transaction.run` inside a mutation's transaction)."""
+    terms = sorted({normalise(n) for e in dataset.entities for n in [e.name, *e.aliases]} - {""})
+    if not terms:
+        return []
+    ids = sorted({e.id for e in dataset.entities})
+    rows = await read(query("find_entities_sharing_terms"), terms=terms, ids=ids)
+    return [
+        Namesake(row["id"], (row["name"], *(row["aliases"] or [])), frozenset(row["related"]))
+        for row in rows
+    ]
 
 
 def plan_statements(
@@ -82,7 +99,7 @@ async def load_dataset(
         if isinstance(r.properties.get("on_behalf_of"), str)
     }
     existing = await existing_kinds(graph, referenced | known)
-    problems = validate(dataset, existing)
+    problems = validate(dataset, existing, await namesakes_in_graph(graph.read, dataset))
     if problems:
         raise LoadError(problems)
     statements = plan_statements(dataset, batch_size, existing.keys())

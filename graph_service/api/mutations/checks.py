@@ -16,8 +16,10 @@ from strawberry import UNSET
 from strawberry.utils.str_converters import to_camel_case
 
 from graph_service.api.mutations.inputs import ENVELOPE, SOURCE_KIND, stored_value
+from graph_service.graph.executor import Transaction
 from graph_service.loading.records import Dataset, EntityRecord, Origin, RelationshipRecord
 from graph_service.loading.validation import KEY_PATTERN, check_value, validate
+from graph_service.loading.writer import namesakes_in_graph
 from graph_service.ontology import (
     EntityKind,
     Property,
@@ -122,8 +124,11 @@ def _check_sources(path: str, sources: Sequence[str], known: Mapping[str, str]) 
     return problems
 
 
-def check_entities(items: Sequence[EntityItem], known: Mapping[str, str]) -> list[Problem]:
-    """Every bad field of `items`; `known` maps ids (graph and batch) to their kinds."""
+async def check_entities(
+    tx: Transaction, items: Sequence[EntityItem], known: Mapping[str, str]
+) -> list[Problem]:
+    """Every bad field of `items`; `known` maps ids (graph and batch) to their kinds. Names
+    and aliases are checked against the graph too, inside the mutation's transaction."""
     problems: list[Problem] = []
     for item in items:
         record, path = item.record, item.path
@@ -141,7 +146,8 @@ def check_entities(items: Sequence[EntityItem], known: Mapping[str, str]) -> lis
         return problems
     dataset = Dataset(entities=[item.record for item in items])
     wheres = {f"{i.record.origin} (entity {i.record.id!r})": i.path for i in items}
-    return _translate(validate(dataset, known), wheres)
+    namesakes = await namesakes_in_graph(tx.run, dataset)
+    return _translate(validate(dataset, known, namesakes), wheres)
 
 
 def check_relationship(

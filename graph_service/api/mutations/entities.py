@@ -59,7 +59,7 @@ def create_field(kind: EntityKind) -> StrawberryField:
                     message=f"an entity with the id {record.id!r} exists: update or upsert it"
                 )
             known = {**kinds_of(states), record.id: kind.name}
-            problems = check_entities([EntityItem("input", kind, record)], known)
+            problems = await check_entities(tx, [EntityItem("input", kind, record)], known)
             if problems:
                 return results.problems(*problems)
             props = entity_row(record)["props"]
@@ -98,7 +98,9 @@ def update_field(kind: EntityKind) -> StrawberryField:
             )
             unread = set(record.sources) - states.keys()  # kept sources: not read above
             states.update(await entity_states(tx, unread))
-            problems = check_entities([EntityItem("input", kind, record)], kinds_of(states))
+            problems = await check_entities(
+                tx, [EntityItem("input", kind, record)], kinds_of(states)
+            )
             if problems:
                 return results.problems(*problems)
             props = entity_row(record)["props"]
@@ -142,7 +144,7 @@ async def _upsert(
     if clashes:
         raise Abort(results.Conflict(message="; ".join(clashes)))
     known = {**existing, **{i.record.id: i.kind.name for i in items}}
-    problems = check_entities(items, known)
+    problems = await check_entities(tx, items, known)
     if problems:
         raise Abort(results.problems(*problems))
     dataset = Dataset(entities=[i.record for i in items])
