@@ -35,7 +35,15 @@ WHERE $filter IS NULL OR any(g IN $filter WHERE all(c IN g WHERE c.negate <> coa
             OR (d.op = 'startsWith' AND any(f IN d.values WHERE v STARTS WITH f))), false)))
   }), false)))
 // entity-filter:end
-WITH n, [k IN $order | CASE k.source WHEN 'prop' THEN n[k.field] END] AS keys
+WITH n, [k IN $order | CASE k.source
+    WHEN 'prop' THEN n[k.field]
+    WHEN 'related' THEN reduce(best = null, v IN [(n)-[r]-(:Entity)
+        WHERE type(r) = k.relType
+          AND ((k.direction = 'OUT' AND startNode(r) = n) OR (k.direction = 'IN' AND endNode(r) = n))
+          AND (k.year IS NULL OR r.year = k.year) | r[k.field]]
+      | CASE WHEN v IS NULL THEN best WHEN best IS NULL THEN v
+             WHEN k.desc AND v > best THEN v WHEN NOT k.desc AND v < best THEN v ELSE best END)
+  END] AS keys
 WITH n, keys, [i IN range(0, size(keys) - 1) | CASE WHEN $order[i].desc THEN null ELSE keys[i] END] AS asc,
      [i IN range(0, size(keys) - 1) | CASE WHEN $order[i].desc THEN keys[i] END] AS desc
 ORDER BY keys[0] IS NULL, asc[0], desc[0] DESC, keys[1] IS NULL, asc[1], desc[1] DESC,

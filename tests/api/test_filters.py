@@ -292,3 +292,44 @@ def test_filter_cypher_blocks_agree() -> None:
         return text[text.index("// entity-filter:begin") : text.index("// entity-filter:end")]
 
     assert block("list_entities") == block("summarise_index_scores")
+
+
+def test_a_root_list_orders_by_its_relationships_best_value_in_a_year(
+    gql: GraphQLClient,
+) -> None:
+    data = gql.data(
+        """{ localGovernments(first: 5, orderBy: [
+               {field: INDEX_SCORES_VALUE, direction: DESC, year: 2023}]) {
+             edges { node { id indexScores(year: 2023) { edges { value } } } } } }"""
+    )
+    edges = data["localGovernments"]["edges"]
+    assert [e["node"]["id"] for e in edges] == [
+        "pemkab-banyuwangi",
+        "pemkot-surabaya",
+        "pemkot-madiun",
+        "pemkab-karawang",
+        "pemkab-sukoharjo",
+    ]
+    values = [e["node"]["indexScores"]["edges"][0]["value"] for e in edges]
+    assert values == sorted(values, reverse=True)
+
+
+def test_entities_without_a_ranked_award_sort_last_either_way(gql: GraphQLClient) -> None:
+    query = """query ($direction: SortDirection!) { localGovernments(first: 100, orderBy: [
+        {field: AWARDS_RECEIVED_RANK, direction: $direction}]) {
+        edges { node { id awardsReceived { edges { rank } } } } } }"""
+    for direction in ("ASC", "DESC"):
+        edges = gql.data(query, {"direction": direction})["localGovernments"]["edges"]
+        best = [
+            [a["rank"] for a in e["node"]["awardsReceived"]["edges"] if a["rank"] is not None]
+            for e in edges
+        ]
+        keys = [(min(r) if direction == "ASC" else max(r)) if r else None for r in best]
+        ranked = [k for k in keys if k is not None]
+        assert keys == ranked + [None] * (len(keys) - len(ranked))
+        assert ranked == sorted(ranked, reverse=direction == "DESC")
+
+
+def test_year_goes_only_with_a_relationship_sort_field(gql: GraphQLClient) -> None:
+    message = gql.error("{ localGovernments(orderBy: [{field: NAME, year: 2023}]) { totalCount } }")
+    assert "`year` only goes with a relationship's property" in message
