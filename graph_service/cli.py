@@ -110,6 +110,20 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _api_key(args: argparse.Namespace) -> None:
+    """A new random API key, shown once, and the entry that grants it in configuration."""
+    import json
+    import secrets
+
+    from graph_service.api.auth import hash_api_key
+
+    key = secrets.token_urlsafe(32)
+    grant = {hash_api_key(key): {"subject": args.subject, "roles": args.role}}
+    print(f"API key (give it to {args.subject}; it is not stored anywhere): {key}")
+    print("Add to GRAPH_SERVICE_API_KEYS (a JSON object; merge with existing entries):")
+    print(json.dumps(grant))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="graph-service", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", type=Path)
     exp = commands.add_parser("export", help="write the whole graph as JSON Lines")
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
+    key = commands.add_parser("api-key", help="make an API key and its configuration entry")
+    key.add_argument("--subject", required=True, help="who the key is for (in the audit log)")
+    key.add_argument(
+        "--role",
+        action="append",
+        choices=["reader", "editor", "admin"],
+        required=True,
+        help="a role the key grants (repeat for several)",
+    )
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.add_argument("--check", type=Path, help="fail if this file differs from the schema")
     return parser
@@ -132,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "schema":
         return _schema(args)
+    if args.command == "api-key":
+        _api_key(args)
+        return 0
     from graph_service.embedded import EmbeddedGraphError
     from graph_service.graph.errors import GraphError
     from graph_service.loading import LoadError

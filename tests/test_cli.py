@@ -135,3 +135,23 @@ async def test_a_small_import_shows_no_progress_bar(scratch: ScratchGraph, tmp_p
     result = run_cli(["import", str(path)], cli_environment(scratch.settings))
     assert result.returncode == 0, result.stderr
     assert f"{records}/{records}" not in result.stderr
+
+
+def test_api_key_prints_a_key_that_its_configuration_entry_grants(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from starlette.requests import Request
+
+    from graph_service.api.auth.authenticator import Authenticator
+    from graph_service.cli import main
+    from graph_service.settings import load_settings
+
+    assert main(["api-key", "--subject", "curator", "--role", "editor"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    key = lines[0].rsplit(" ", 1)[1]
+    configured = load_settings({"GRAPH_SERVICE_API_KEYS": lines[-1]})
+    assert key not in lines[-1]  # only its digest is configured
+    request = Request({"type": "http", "headers": [(b"authorization", f"Bearer {key}".encode())]})
+    principal = Authenticator.from_settings(configured).authenticate(request)
+    assert principal is not None
+    assert (principal.subject, principal.roles) == ("curator", frozenset({"editor"}))
