@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 ENTITY_LABEL = "Entity"
+SOURCE_KIND = "Source"  # the kind whose entities are the sources every fact cites
 # The label of the audit log's nodes. They are deliberately outside `Entity` and carry no
 # kind label and no relationships, so no entity query, export or count ever sees them.
 AUDIT_LABEL = "AuditEntry"
@@ -57,6 +58,11 @@ class RelationshipType:
     incoming_field: str  # field on the end node's GraphQL type
     properties: tuple[Property, ...] = ()
     dated: bool = False  # carries valid_from / valid_to and answers `asOf`
+    # How an entity's timeline words the fact, seen from the start (OUT) and from the end
+    # (IN); None keeps it off that side's timeline. Placeholders: {other} (the other
+    # entity's name), {role}, {value}, {rank} and {predicate} (the latter two with their
+    # own leading punctuation, empty when unknown).
+    timeline: tuple[str | None, str | None] = (None, None)
 
     def get_property(self, name: str) -> Property | None:
         return next((p for p in self.all_properties if p.name == name), None)
@@ -267,6 +273,7 @@ def _rel(
     incoming_field: str,
     *properties: Property,
     dated: bool = False,
+    timeline: tuple[str | None, str | None] = (None, None),
 ) -> RelationshipType:
     return RelationshipType(
         name,
@@ -277,6 +284,7 @@ def _rel(
         incoming_field,
         tuple(properties),
         dated,
+        timeline,
     )
 
 
@@ -297,6 +305,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _p("category_wording", ValueType.STRING, "The category as a source words it."),
         _p("predicate", ValueType.ENUM, "The predicate the award recognised.", *PREDICATES),
         _p("basis", ValueType.STRING, "What the award was given for."),
+        timeline=("Received {other}{rank}", None),
     ),
     _rel(
         "HAS_SPBE_INDEX",
@@ -311,6 +320,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _RANK,
         _p("rank_scope", ValueType.STRING, "Among whom the rank was given."),
         _p("increase", ValueType.FLOAT, "The rise over the previous round."),
+        timeline=("SPBE index {value}{predicate} in {other}{rank}", None),
     ),
     _rel(
         "HOLDS_POSITION",
@@ -322,6 +332,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _ROLE,
         _p("head", ValueType.BOOLEAN, "Whether the position heads the body."),
         dated=True,
+        timeline=("{role}, {other}", "{other}: {role}"),
     ),
     _rel(
         "CHAIRS",
@@ -332,6 +343,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         "chairedBy",
         _p("capacity", ValueType.STRING, "In which capacity."),
         dated=True,
+        timeline=("Chairs {other}", "Chaired by {other}"),
     ),
     _rel(
         "MEMBER_OF",
@@ -341,6 +353,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         "memberOf",
         "members",
         dated=True,
+        timeline=("Member of {other}", "{other} is a member"),
     ),
     _rel(
         "COORDINATES",
@@ -350,6 +363,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         "coordinates",
         "coordinatedBy",
         dated=True,
+        timeline=("Coordinates {other}", "Coordinated by {other}"),
     ),
     _rel(
         "PART_OF",
@@ -382,6 +396,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         {"Event"},
         "presentedAt",
         "awardsPresented",
+        timeline=("Presented at {other}", None),
     ),
     _rel(
         "PRECEDED_BY",
@@ -398,6 +413,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _BODIES,
         "organizedBy",
         "eventsOrganized",
+        timeline=(None, "Organised {other}"),
     ),
     _rel(
         "AWARDED_BY",
@@ -414,6 +430,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _PEOPLE,
         "openedBy",
         "eventsOpened",
+        timeline=(None, "Opened {other}"),
     ),
     _rel(
         "CHAIRED",
@@ -422,6 +439,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         {"Event"},
         "meetingsChaired",
         "chairedBy",
+        timeline=("Chaired {other}", None),
     ),
     _rel(
         "ATTENDED",
@@ -430,6 +448,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         {"Event"},
         "eventsAttended",
         "attendees",
+        timeline=("Attended {other}", None),
     ),
     _rel(
         "PRESENTED_AWARD",
@@ -439,6 +458,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         "awardsPresented",
         "presentedBy",
         _p("witnessed_by", ValueType.STRING, "Who witnessed the presentation."),
+        timeline=("Presented {other}", None),
     ),
     _rel(
         "ACCEPTED_AWARD",
@@ -449,6 +469,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         "acceptedBy",
         _p("on_behalf_of", ValueType.STRING, "The key of the body the award was accepted for."),
         _p("date", ValueType.DATE, "The day it was accepted."),
+        timeline=("Accepted {other}", None),
     ),
     _rel(
         "LAUNCHED",
@@ -473,6 +494,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _BODIES,
         "issuedBy",
         "policiesIssued",
+        timeline=(None, "Issued {other}"),
     ),
     _rel(
         "IMPLEMENTS",
@@ -610,6 +632,8 @@ def kind_of_labels(labels: Iterable[str]) -> str:
 
 def _check_consistency() -> None:
     for rel in RELATIONSHIP_TYPES:
+        if rel.dated and None in rel.timeline:
+            raise AssertionError(f"{rel.name} is dated: word it for both ends' timelines")
         unknown = (rel.sources | rel.targets) - KINDS_BY_NAME.keys()
         if unknown:
             raise AssertionError(f"{rel.name} names unknown kinds {sorted(unknown)}")
@@ -637,6 +661,7 @@ __all__ = [
     "PREDICATE_BANDS",
     "RELATIONSHIPS_BY_NAME",
     "RELATIONSHIP_TYPES",
+    "SOURCE_KIND",
     "EntityKind",
     "Property",
     "RelationshipType",

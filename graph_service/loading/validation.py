@@ -18,6 +18,7 @@ from graph_service.ontology import (
     KINDS_BY_NAME,
     PREDICATE_BANDS,
     RELATIONSHIPS_BY_NAME,
+    SOURCE_KIND,
     Property,
     ValueType,
     kind_properties,
@@ -26,7 +27,6 @@ from graph_service.ontology import (
 from graph_service.text_search import normalise
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$")
-SOURCE_KIND = "Source"
 RESERVED_PROPERTIES = {"name", "aliases"}  # top-level fields of a record, not `properties`
 
 

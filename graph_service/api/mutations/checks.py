@@ -15,12 +15,13 @@ from typing import Any
 from strawberry import UNSET
 from strawberry.utils.str_converters import to_camel_case
 
-from graph_service.api.mutations.inputs import ENVELOPE, SOURCE_KIND, stored_value
+from graph_service.api.mutations.inputs import ENVELOPE, stored_value
 from graph_service.graph.executor import Transaction
 from graph_service.loading.records import Dataset, EntityRecord, Origin, RelationshipRecord
 from graph_service.loading.validation import KEY_PATTERN, check_value, validate
 from graph_service.loading.writer import namesakes_in_graph
 from graph_service.ontology import (
+    SOURCE_KIND,
     EntityKind,
     Property,
     RelationshipType,

@@ -19,6 +19,7 @@ from graph_service.api.types.values import graphql_type
 from graph_service.ontology import (
     ENTITY_KINDS,
     RELATIONSHIP_TYPES,
+    SOURCE_KIND,
     EntityKind,
     Property,
     RelationshipType,
@@ -27,7 +28,6 @@ from graph_service.ontology import (
     relationship_properties,
 )
 
-SOURCE_KIND = "Source"
 ENVELOPE = ("name", "aliases")  # common properties kept outside an EntityRecord's `properties`
 
 

@@ -16,10 +16,8 @@ from graph_service.api.types.entity import Entity, SourceType
 from graph_service.api.types.pagination import After, First, PageInfo, place, window
 from graph_service.api.types.registry import entity_object
 from graph_service.api.types.subgraph import GraphEdge, graph_edge
-from graph_service.ontology import kind_of_labels
+from graph_service.ontology import SOURCE_KIND, kind_of_labels
 from graph_service.queries import query
-
-SOURCE_KIND = "Source"
 
 
 @strawberry.type(

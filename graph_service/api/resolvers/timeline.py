@@ -9,7 +9,6 @@ few such facts, so they are ordered and paged in Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
@@ -29,7 +28,6 @@ from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
 from graph_service.queries import query
 
 Row = dict[str, Any]
-Describe = Callable[[Row, str], str]
 
 _DATED = tuple(rel.name for rel in RELATIONSHIP_TYPES if rel.dated)
 
@@ -42,35 +40,23 @@ def _role(rel: Row) -> str:
     return str(rel.get("role") or "position")
 
 
-# (type, direction seen from the entity) -> how to word the fact, given the other's name.
-_FACTS: dict[tuple[str, str], Describe] = {
-    ("ATTENDED", "OUT"): lambda r, o: f"Attended {o}",
-    ("CHAIRED", "OUT"): lambda r, o: f"Chaired {o}",
-    ("OPENED_BY", "IN"): lambda r, o: f"Opened {o}",
-    ("ORGANIZED_BY", "IN"): lambda r, o: f"Organised {o}",
-    ("RECEIVED_AWARD", "OUT"): lambda r, o: f"Received {o}{_rank(r)}",
-    ("ACCEPTED_AWARD", "OUT"): lambda r, o: f"Accepted {o}",
-    ("PRESENTED_AWARD", "OUT"): lambda r, o: f"Presented {o}",
-    ("PRESENTED_AT", "OUT"): lambda r, o: f"Presented at {o}",
-    ("HAS_SPBE_INDEX", "OUT"): lambda r, o: (
-        f"SPBE index {r.get('value')}"
-        + (f" ({r['predicate']})" if r.get("predicate") else "")
-        + f" in {o}{_rank(r)}"
-    ),
-    ("ISSUED_BY", "IN"): lambda r, o: f"Issued {o}",
-    ("HOLDS_POSITION", "OUT"): lambda r, o: f"{_role(r)}, {o}",
-    ("HOLDS_POSITION", "IN"): lambda r, o: f"{o}: {_role(r)}",
-    ("CHAIRS", "OUT"): lambda r, o: f"Chairs {o}",
-    ("CHAIRS", "IN"): lambda r, o: f"Chaired by {o}",
-    ("MEMBER_OF", "OUT"): lambda r, o: f"Member of {o}",
-    ("MEMBER_OF", "IN"): lambda r, o: f"{o} is a member",
-    ("COORDINATES", "OUT"): lambda r, o: f"Coordinates {o}",
-    ("COORDINATES", "IN"): lambda r, o: f"Coordinated by {o}",
-}
-assert all(name in RELATIONSHIPS_BY_NAME for name, _ in _FACTS)
-assert all((name, way) in _FACTS for name in _DATED for way in ("OUT", "IN"))
-OUTGOING = sorted({name for name, way in _FACTS if way == "OUT"})
-INCOMING = sorted({name for name, way in _FACTS if way == "IN"})
+def _describe(fact: Row, direction: str, other: str) -> str:
+    """The fact in words, from the ontology's phrase for its type and direction."""
+    rel = fact["rel"]
+    out_phrase, in_phrase = RELATIONSHIPS_BY_NAME[fact["type"]].timeline
+    phrase = out_phrase if direction == "OUT" else in_phrase
+    predicate = rel.get("predicate")
+    return str(phrase).format(
+        other=other,
+        role=_role(rel),
+        value=rel.get("value"),
+        rank=_rank(rel),
+        predicate=f" ({predicate})" if predicate else "",
+    )
+
+
+OUTGOING = sorted(rel.name for rel in RELATIONSHIP_TYPES if rel.timeline[0])
+INCOMING = sorted(rel.name for rel in RELATIONSHIP_TYPES if rel.timeline[1])
 
 _PRECISION_BY_LENGTH = {10: DatePrecision.DAY, 7: DatePrecision.MONTH, 4: DatePrecision.YEAR}
 _PERIOD = re.compile(r"\b\d{4}(?:-\d{2}(?:-\d{2})?)?\b")
@@ -127,14 +113,13 @@ def _item(id_: str, fact: Row) -> tuple[tuple[str, str, str, str], TimelineItem]
         return None
     direction = "OUT" if fact["from"] == id_ else "IN"
     other = str(fact["node"].get("name", fact["node"].get("id", "")))
-    describe = _FACTS[(fact["type"], direction)]
     item = TimelineItem(
         date=when[0],
         precision=when[1],
         end_date=_end(fact, when[0]),
         relationship=graph_edge(fact),
         other=entity_object(fact["labels"], fact["node"]),
-        description=describe(fact["rel"], other),
+        description=_describe(fact, direction, other),
     )
     return (when[0], fact["type"], other, str(fact["rel"].get("id", ""))), item
 
