@@ -23,8 +23,7 @@ from graph_service.api.types.pagination import (
     Before,
     First,
     Last,
-    encode_cursor,
-    place,
+    connect,
     window,
 )
 from graph_service.api.types.registry import entity_object
@@ -81,15 +80,15 @@ def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
             order=compile_order(order_by, DEFAULT_ENTITY_ORDER),
         )
         total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
-        placement = place(win, total, len(page))
-        edges = [
-            edge_type(
-                cursor=encode_cursor(placement.offset + i),
-                node=entity_object(row["labels"], row["props"]),
-            )
-            for i, row in enumerate(page)
-        ]
-        return connection(edges=edges, page_info=placement.page_info, total_count=total)
+        return connect(
+            connection,
+            win,
+            total,
+            page,
+            lambda cursor, row: edge_type(
+                cursor=cursor, node=entity_object(row["labels"], row["props"])
+            ),
+        )
 
     resolve.__annotations__["return"] = connection
     resolve.__annotations__["filter"] = Annotated[

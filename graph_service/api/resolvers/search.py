@@ -14,7 +14,13 @@ import strawberry
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
 from graph_service.api.types.entity import Entity
-from graph_service.api.types.pagination import After, First, PageInfo, encode_cursor, place, window
+from graph_service.api.types.pagination import (
+    After,
+    First,
+    PageInfo,
+    connect,
+    window,
+)
 from graph_service.api.types.registry import entity_object
 from graph_service.api.types.values import EntityKindName
 from graph_service.queries import query
@@ -78,13 +84,14 @@ async def search(
         stop=win.stop,
     )
     total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
-    placement = place(win, total, len(page))
-    edges = [
-        SearchEdge(
-            cursor=encode_cursor(placement.offset + i),
+    return connect(
+        SearchConnection,
+        win,
+        total,
+        page,
+        lambda cursor, row: SearchEdge(
+            cursor=cursor,
             node=entity_object(row["labels"], row["props"]),
             match=MatchKind(row["rank"]),
-        )
-        for i, row in enumerate(page)
-    ]
-    return SearchConnection(edges=edges, page_info=placement.page_info, total_count=total)
+        ),
+    )

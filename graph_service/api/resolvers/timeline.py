@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_service.api.context import Context
-from graph_service.api.types.pagination import After, First, encode_cursor, place, window
+from graph_service.api.types.pagination import After, First, connect, window
 from graph_service.api.types.registry import entity_object
 from graph_service.api.types.subgraph import graph_edge
 from graph_service.api.types.timeline import (
@@ -142,9 +142,10 @@ async def timeline(
     keyed = [found for fact in rows[0]["facts"] if (found := _item(str(id), fact))]
     items = [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
     page = items[win.start : win.stop]
-    placement = place(win, len(items), len(page))
-    edges = [
-        TimelineEdge(cursor=encode_cursor(placement.offset + i), node=item)
-        for i, item in enumerate(page)
-    ]
-    return TimelineConnection(edges=edges, page_info=placement.page_info, total_count=len(items))
+    return connect(
+        TimelineConnection,
+        win,
+        len(items),
+        page,
+        lambda cursor, item: TimelineEdge(cursor=cursor, node=item),
+    )

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
 from graph_service.api.errors import UserInputError
 
+T = TypeVar("T")
 _PREFIX = "cursor:v1:"
 UNBOUNDED = 2**31 - 1
 
@@ -99,6 +101,20 @@ def window(
 class Placement:
     offset: int  # offset of the first returned item
     page_info: PageInfo
+
+
+def connect(
+    connection: Callable[..., T],
+    win: Window,
+    total: int,
+    items: Sequence[Any],
+    edge: Callable[[str, Any], Any],
+) -> T:
+    """The Relay connection for the `items` a window returned: each edge built by
+    `edge(cursor, item)`, with page info and the total count."""
+    placement = place(win, total, len(items))
+    edges = [edge(encode_cursor(placement.offset + i), item) for i, item in enumerate(items)]
+    return connection(edges=edges, page_info=placement.page_info, total_count=total)
 
 
 def place(win: Window, total: int, returned: int) -> Placement:

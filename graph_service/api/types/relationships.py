@@ -30,8 +30,7 @@ from graph_service.api.types.pagination import (
     First,
     Last,
     PageInfo,
-    encode_cursor,
-    place,
+    connect,
     window,
 )
 from graph_service.api.types.registry import entity_object
@@ -145,16 +144,15 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
             order=json.dumps(compile_order(order_by, DEFAULT_EDGE_ORDER)),
         )
         page = await ctx.loaders.relationships(request)
-        placement = place(win, page.total, len(page.rows))
-        edges = [
-            edge(
-                cursor=encode_cursor(placement.offset + i),
-                node=entity_object(row["labels"], row["node"]),
-                props=row["rel"],
-            )
-            for i, row in enumerate(page.rows)
-        ]
-        return connection(edges=edges, page_info=placement.page_info, total_count=page.total)
+        return connect(
+            connection,
+            win,
+            page.total,
+            page.rows,
+            lambda cursor, row: edge(
+                cursor=cursor, node=entity_object(row["labels"], row["node"]), props=row["rel"]
+            ),
+        )
 
     resolve.__annotations__["return"] = connection
     resolve.__annotations__["filter"] = Annotated[
