@@ -435,7 +435,7 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
         assert [r.name for r in api.last_log.records] == [
             "get_entity_states",
             "find_entities_sharing_terms",
-            "create_entity:Agency",
+            "create_entities:Agency",
             "create_audit_entries",
             "load_batch",
         ]

@@ -62,8 +62,9 @@ def create_field(kind: EntityKind) -> StrawberryField:
             problems = await check_entities(tx, [EntityItem("input", kind, record)], known)
             if problems:
                 return results.problems(*problems)
-            props = entity_row(record)["props"]
-            await tx.run(render("create_entity", kind=kind), props=props)
+            row = entity_row(record)
+            props = row["props"]
+            await tx.run(render("create_entities", kind=kind), rows=[row])
             entry = audit.audit_entry(
                 principal, f"create{kind.name}", [record.id], None, props, audit.now()
             )
@@ -103,9 +104,9 @@ def update_field(kind: EntityKind) -> StrawberryField:
             )
             if problems:
                 return results.problems(*problems)
-            props = entity_row(record)["props"]
-            if not await tx.run(render("update_entity", kind=kind), id=id_, props=props):
-                raise Abort(_not_found(kind, id_))
+            row = entity_row(record)
+            props = row["props"]
+            await tx.run(query("update_entities"), rows=[row])  # short of a row: rolled back
             entry = audit.audit_entry(
                 principal, f"update{kind.name}", [id_], before, props, audit.now()
             )

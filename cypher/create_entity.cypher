@@ -1,3 +1,0 @@
-CREATE (n:Entity:__KIND__)
-SET n = $props
-RETURN n.id AS id

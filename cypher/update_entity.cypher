@@ -1,3 +1,0 @@
-MATCH (n:Entity:__KIND__ {id: $id})
-SET n = $props
-RETURN n.id AS id
