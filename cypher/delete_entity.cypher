@@ -1,4 +1,4 @@
-MATCH (n:Entity:__KIND__ {id: $id})
+MATCH (n:Entity {id: $id})
 WHERE NOT EXISTS { (n)--() }
 DELETE n
 RETURN count(*) AS deleted

@@ -1,3 +1,3 @@
-MATCH (n:Entity:__KIND__ {id: $id})
+MATCH (n:Entity {id: $id})
 DETACH DELETE n
 RETURN count(*) AS deleted

@@ -248,7 +248,7 @@ def delete_field(kind: EntityKind) -> StrawberryField:
                     "or delete with `detach: true` to delete them too"
                 )
             name = "delete_entity_detach" if detach else "delete_entity"
-            rows = await tx.run(render(name, kind=kind), id=id_)
+            rows = await tx.run(query(name), id=id_)  # its kind was checked above
             if not rows or rows[0]["deleted"] != 1:
                 raise Abort(results.Conflict(message=f"{id_!r} changed meanwhile: try again"))
             before = {"entity": current["props"], "relationships": relationships}
