@@ -16,9 +16,8 @@ from starlette.testclient import TestClient
 from graph_service.api.app import create_app
 from graph_service.embedded import EmbeddedGraphProcess
 from graph_service.embedded.ports import free_ports
-from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
-from graph_service.graph.schema_setup import ensure_schema
+from graph_service.graph.session import open_graph
 from graph_service.loading import load_dataset, packaged_seed_files, read_seed_files
 from graph_service.settings import Settings, load_settings
 
@@ -46,13 +45,9 @@ def embedded_graph(settings: Settings) -> Iterator[EmbeddedGraphProcess]:
 @pytest.fixture(scope="session")
 async def graph(embedded_graph: EmbeddedGraphProcess, settings: Settings) -> AsyncIterator[Graph]:
     """A graph seeded from seed/, for tests that talk Cypher through the service's executor."""
-    connection = connection_for(settings)
-    driver = open_driver(connection)
-    graph = Graph(driver, connection.database, settings.graph_timeout_seconds)
-    await ensure_schema(graph)
-    await load_dataset(graph, read_seed_files(packaged_seed_files()))
-    yield graph
-    await driver.close()
+    async with open_graph(settings) as graph:  # the embedded graph is already running
+        await load_dataset(graph, read_seed_files(packaged_seed_files()))
+        yield graph
 
 
 @pytest.fixture(scope="session")
