@@ -149,6 +149,19 @@ class Settings(BaseSettings):
         validation_alias="GRAPH_SERVICE_MAX_ALIASES",
         description="Most aliased fields in one document.",
     )
+    max_selections: int = Field(
+        5000,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_SELECTIONS",
+        description="Most field selections in one operation once its fragments are expanded.",
+    )
+    max_field_merges: int = Field(
+        2000,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_FIELD_MERGES",
+        description="Most pairs of fields answering to one response path (each pair is compared"
+        " by validation).",
+    )
     max_tokens: int = Field(
         2000,
         ge=1,
