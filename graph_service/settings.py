@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EMBEDDED_USERNAME = "root"  # ArcadeDB's administrator; its password is generated per data dir
@@ -91,6 +98,13 @@ class Settings(BaseSettings):
         ge=1,
         validation_alias="GRAPH_SERVICE_MAX_PAGE_SIZE",
         description="Largest `first`/`last` a client may ask for.",
+    )
+    nested_page_size: int = Field(
+        20,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_NESTED_PAGE_SIZE",
+        description="Page size of a relationship connection inside an entity when the "
+        "client gives no `first`/`last` (at most GRAPH_SERVICE_MAX_PAGE_SIZE).",
     )
     max_batch_size: int = Field(
         500,
@@ -217,6 +231,14 @@ class Settings(BaseSettings):
             if text.startswith("["):
                 return json.loads(text)
             return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("nested_page_size")
+    @classmethod
+    def _nested_page_within_cap(cls, value: int, info: ValidationInfo) -> int:
+        cap = info.data.get("max_page_size")
+        if cap is not None and value > cap:
+            raise ValueError(f"must be at most GRAPH_SERVICE_MAX_PAGE_SIZE ({cap})")
         return value
 
     @field_validator("jwt_secret")

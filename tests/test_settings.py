@@ -18,6 +18,8 @@ from graph_service.settings import ConfigurationError, load_settings
         ("NEO4J_URI", "http://127.0.0.1:7474"),
         ("NEO4J_URI", "127.0.0.1:7687"),
         ("GRAPH_SERVICE_MAX_PAGE_SIZE", "0"),
+        ("GRAPH_SERVICE_NESTED_PAGE_SIZE", "0"),
+        ("GRAPH_SERVICE_NESTED_PAGE_SIZE", "101"),
         ("GRAPH_SERVICE_GRAPH_TIMEOUT", "soon"),
         ("GRAPH_SERVICE_MODE", "staging"),
     ],

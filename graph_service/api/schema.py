@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from graph_service.api.extensions import QueryTrace
+from graph_service.api.extensions.document_caches import document_caches
 from graph_service.api.extensions.graph_errors import GraphErrorCodes
 from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
 from graph_service.api.limits import SchemaLimits, limit_extensions
@@ -22,6 +23,7 @@ def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
     extensions: list[Any] = [QueryTrace]
     if limits is not None:
         extensions += limit_extensions(limits)
+        extensions += document_caches()
         if limits.mask_errors:
             extensions.append(MaskInternalErrors)
     extensions.append(GraphErrorCodes)

@@ -93,8 +93,45 @@ def test_page_sizes_multiplied_down_the_nesting_are_refused(client: TestClient) 
     refused(post(client, PAGE_BOMB), "exceeds the limit of 50000")
 
 
-def test_defaults_count_as_the_page_cap(client: TestClient) -> None:
-    refused(post(client, PAGE_BOMB.replace("(first: 100)", "")), "exceeds the limit")
+# A list page of a front end: 100 rows, each with its awards and each award's edition,
+# nested pages left to their default size.
+FRONT_END_LIST = """{ localGovernments(first: 100) { edges { node { name awardsReceived {
+  edges { rank year node { name ... on AwardCategory { award { edges { node { name }
+  } } } } } } } } } }"""
+
+
+def test_an_ordinary_front_end_list_with_nested_defaults_runs(client: TestClient) -> None:
+    response = post(client, FRONT_END_LIST)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "errors" not in body, body
+    rows = body["data"]["localGovernments"]["edges"]
+    cimahi = next(r["node"] for r in rows if r["node"]["name"] == "Pemerintah Kota Cimahi")
+    awards = cimahi["awardsReceived"]["edges"]
+    categories = [a["node"] for a in awards if "award" in a["node"]]
+    assert categories and all(c["award"]["edges"] for c in categories)
+
+
+def test_nested_defaults_count_as_the_nested_page_size() -> None:
+    schema = build_schema()._schema
+    document = parse(FRONT_END_LIST)
+    # 1 lookup + 100 rows x (1 + 20 awards x (1 + 20 editions)): an upper bound.
+    assert estimate_cost(schema, document, page_cap=100, nested_page=20) == 1 + 100 * 421
+    assert estimate_cost(schema, document, page_cap=100) == 1 + 100 * (1 + 100 * 101)
+
+
+def test_default_pages_multiplied_by_siblings_are_refused(client: TestClient) -> None:
+    inner = (
+        "{ edges { node { id ... on AwardCategory { recipients { edges { node { id } } } } } } }"
+    )
+    pair = f"a: awardsReceived {inner} b: awardsReceived {inner}"
+    twice = f"{{ localGovernments {{ edges {{ node {{ {pair} }} }} }} }}"
+    refused(post(client, twice), "query cost 84101 exceeds the limit")
+
+
+def test_a_large_nested_page_asked_for_is_refused(client: TestClient) -> None:
+    asked = FRONT_END_LIST.replace("awardsReceived {", "awardsReceived(first: 100) {")
+    refused(post(client, asked), "exceeds the limit")
 
 
 def test_page_sizes_from_variables_count(client: TestClient) -> None:
@@ -117,9 +154,9 @@ def test_cost_counts_objects_per_item_and_fragments_once() -> None:
     schema = build_schema()._schema
     query = """query { localGovernments(first: 10) { totalCount edges { node { ...F } } } }
                fragment F on LocalGovernment { id awardsReceived(first: 3) { edges { rank } } }"""
-    # localGovernments 1; 10 edges, each with a node and an awardsReceived: 10 x 3;
-    # 3 award edges under each of the 10: 30. Scalars (totalCount, id, rank) are free.
-    assert estimate_cost(schema, parse(query), page_cap=100) == 1 + 30 + 30
+    # localGovernments 1 (a lookup); 10 edges (rows), whose node and awardsReceived come
+    # with them; 3 award edges under each of the 10: 30. Scalars are free.
+    assert estimate_cost(schema, parse(query), page_cap=100) == 1 + 10 + 30
     listed = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } a: nodes(ids: ["x", "y"]) { id } }'
     assert estimate_cost(schema, parse(listed), variables={"ids": ["a"] * 7}, page_cap=100) == 9
     bomb = (
@@ -154,6 +191,31 @@ def strict(graph: Graph, settings: Settings) -> Iterator[TestClient]:
 def test_limits_follow_settings(strict: TestClient) -> None:
     refused(post(strict, sources_chain(3)), "exceeds maximum operation depth of 3")
     assert post(strict, sources_chain(2)).status_code == 200
+
+
+RECIPIENTS = """{ node(id: "dga-2024-cat-kota") { ... on AwardCategory {
+  recipients%s { totalCount pageInfo { hasNextPage } edges { node { id } } } } } }"""
+
+
+@pytest.fixture(scope="module")
+def small_pages(graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings.model_copy(update={"nested_page_size": 3}))) as client:
+        yield client
+
+
+def test_a_nested_connection_without_first_gets_the_nested_page_size(
+    small_pages: TestClient, client: TestClient
+) -> None:
+    page = post(small_pages, RECIPIENTS % "").json()["data"]["node"]["recipients"]
+    assert (page["totalCount"], len(page["edges"]), page["pageInfo"]["hasNextPage"]) == (
+        10,
+        3,
+        True,
+    )
+    asked = post(small_pages, RECIPIENTS % "(first: 10)").json()["data"]["node"]["recipients"]
+    assert len(asked["edges"]) == 10
+    default = post(client, RECIPIENTS % "").json()["data"]["node"]["recipients"]
+    assert (len(default["edges"]), default["pageInfo"]["hasNextPage"]) == (10, False)
 
 
 def test_an_oversized_body_is_413_before_it_is_read(strict: TestClient) -> None:

@@ -16,6 +16,7 @@ class SchemaLimits:
     max_tokens: int = 2000
     max_cost: int = 50_000
     page_cap: int = 100
+    nested_page: int = 20
     introspection: bool = True
     mask_errors: bool = False
 
@@ -29,6 +30,7 @@ class SchemaLimits:
             max_tokens=settings.max_tokens,
             max_cost=settings.max_cost,
             page_cap=settings.max_page_size,
+            nested_page=settings.nested_page_size,
             introspection=settings.introspection,
             mask_errors=settings.mode == "production",
         )

@@ -1,13 +1,17 @@
-"""Estimated cost of an operation, in which page sizes multiply down the nesting.
+"""Estimated cost of an operation: the rows it may read, page sizes multiplied down the nesting.
 
-The cost counts the objects an operation may produce: each object-valued field costs one
-per item it yields, and scalars are free (they come with their object; the token and alias
-limits bound how many a document can name). A field with a `first`, `last` or `limit`
-argument pages its lists: the lists directly inside it (`edges`, `nodes`, `entities`)
-hold up to that many items (the argument's default, or the page cap, when the client gives
-none); a list field that takes a list argument (`nodes(ids:)`) holds as many items as
-the argument. So `localGovernments(first: 100) { edges { node { awardsReceived(first: 100)
-{ edges { node { ... } } } } } }` costs about 100 x 100 for each object inside. Sibling
+The cost counts the rows an operation may make the graph produce: each item of an
+object list (an edge, a node, a source) is one row, and so is each root field (a lookup).
+What comes with a row is free: a connection object, its `pageInfo`, an edge's `node`, and
+scalars (the token and alias limits bound how many a document can name). A field with a
+`first`, `last` or `limit` argument pages its lists: the lists directly inside it (`edges`,
+`nodes`, `entities`) hold up to that many items. When the client gives no size, a root
+field counts the argument's declared default or the page cap, and a nested one (a
+relationship connection inside an entity) the nested page size its resolver uses by
+default. A list field that takes a list argument (`nodes(ids:)`) holds as many items as
+the argument. So `localGovernments(first: 100) { edges { node { awardsReceived { edges {
+node { ... } } } } } }` costs 1 + 100 x (1 + 20) with the default nested page of 20, and
+a third nested connection multiplies each of those 2,000 rows by 20 again. Sibling
 fragments on different types are added up, so the estimate is an upper bound. Fragments
 are costed once per page size, which keeps the estimate fast even for fragment bombs.
 """
@@ -32,6 +36,7 @@ from graphql import (
     IntValueNode,
     ListValueNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionSetNode,
     ValueNode,
     VariableNode,
@@ -49,9 +54,14 @@ def estimate_cost(
     variables: Mapping[str, Any] | None = None,
     operation_name: str | None = None,
     page_cap: int,
+    nested_page: int | None = None,
 ) -> int:
-    """The cost of the operation that will run (the dearest one if that is unclear)."""
-    estimator = _Estimator(schema, document, variables or {}, page_cap)
+    """The cost of the operation that will run (the dearest one if that is unclear).
+
+    `nested_page` is the page size of a nested connection given no size (default: the cap).
+    """
+    nested = page_cap if nested_page is None else nested_page
+    estimator = _Estimator(schema, document, variables or {}, page_cap, nested)
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [op for op in operations if op.name and op.name.value == operation_name]
@@ -65,10 +75,15 @@ class _Estimator:
         document: DocumentNode,
         variables: Mapping[str, Any],
         page_cap: int,
+        nested_page: int,
     ) -> None:
         self.schema = schema
         self.variables = variables
         self.page_cap = page_cap
+        self.nested_page = nested_page
+        self.roots = {
+            root for op in OperationType if (root := schema.get_root_type(op)) is not None
+        }
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
@@ -89,10 +104,11 @@ class _Estimator:
                 if field is None or node.selection_set is None:
                     continue  # scalars and introspection
                 items = self.items(node, field, page)
-                inner = self.selection(
-                    node.selection_set, get_named_type(field.type), page=self.page_size(node, field)
-                )
-                total += items * (1 + inner)
+                page_size = self.page_size(node, field, nested=parent not in self.roots)
+                inner_type = get_named_type(field.type)
+                inner = self.selection(node.selection_set, inner_type, page=page_size)
+                row = _is_list(field) or parent in self.roots  # else it comes with its row
+                total += items * (int(row) + inner)
             elif isinstance(node, InlineFragmentNode):
                 condition = node.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
@@ -116,13 +132,13 @@ class _Estimator:
 
     def items(self, node: FieldNode, field: GraphQLField, page: int) -> int:
         """How many objects `field` yields on one parent."""
-        if not isinstance(get_nullable_type(field.type), GraphQLList):
+        if not _is_list(field):
             return 1
         lengths = [self._length(argument.value) for argument in node.arguments or ()]
         given = [length for length in lengths if length is not None]
         return max(given) if given else page
 
-    def page_size(self, node: FieldNode, field: GraphQLField) -> int:
+    def page_size(self, node: FieldNode, field: GraphQLField, *, nested: bool) -> int:
         """How many items the lists inside `field` hold: 1 unless it takes a page size."""
         names = [name for name in PAGE_ARGUMENTS if name in field.args]
         if not names:
@@ -133,7 +149,9 @@ class _Estimator:
             return max(0, *sizes)
         defaults = [field.args[name].default_value for name in names]
         declared = [d for d in defaults if isinstance(d, int) and not isinstance(d, bool)]
-        return max(declared) if declared else self.page_cap
+        if declared:
+            return max(declared)
+        return self.nested_page if nested else self.page_cap
 
     def _int(self, value: ValueNode | None) -> int | None:
         if isinstance(value, IntValueNode):
@@ -152,6 +170,10 @@ class _Estimator:
             if isinstance(bound, list):
                 return len(bound)
         return None
+
+
+def _is_list(field: GraphQLField) -> bool:
+    return isinstance(get_nullable_type(field.type), GraphQLList)
 
 
 def _field(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:

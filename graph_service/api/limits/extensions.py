@@ -1,4 +1,8 @@
-"""The schema extensions that enforce `SchemaLimits`, as factories (one instance per request)."""
+"""The schema extensions that enforce `SchemaLimits`, as factories (one instance per request).
+
+Per-document analyses are shared by every request of the schema: the cost estimate is
+memoised per document and the variables it reads (`memo.py`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from functools import partial
 from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, SchemaExtension
 
 from graph_service.api.limits.config import SchemaLimits
-from graph_service.api.limits.cost_limiter import CostLimiter
+from graph_service.api.limits.cost_limiter import CostLimiter, memoised_cost
 from graph_service.api.limits.shape_limiter import ShapeLimiter
 
 
@@ -22,7 +26,11 @@ def limit_extensions(limits: SchemaLimits) -> list[Callable[[], SchemaExtension]
             max_selections=limits.max_selections,
             max_field_merges=limits.max_field_merges,
         ),
-        partial(CostLimiter, max_cost=limits.max_cost, page_cap=limits.page_cap),
+        partial(
+            CostLimiter,
+            max_cost=limits.max_cost,
+            cost=memoised_cost(limits.page_cap, limits.nested_page),
+        ),
     ]
     if not limits.introspection:
         extensions.append(DisableIntrospection)

@@ -130,7 +130,7 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
             last,
             before,
             max_page_size=ctx.settings.max_page_size,
-            default_page_size=ctx.settings.max_page_size,
+            default_page_size=ctx.settings.nested_page_size,
         )
         request = RelationshipPageRequest(
             id=root.props["id"],
