@@ -74,6 +74,9 @@ async def drive(call: Callable[[], Awaitable[None]], clients: int, seconds: floa
     return latencies
 
 
+FAILURES: list[str] = []
+
+
 async def service_round(
     http: httpx.AsyncClient, url: str, document: str, clients: int, seconds: float
 ) -> list[float]:
@@ -81,7 +84,7 @@ async def service_round(
         response = await http.post(url, json={"query": document})
         body = response.json()
         if response.status_code != 200 or body.get("errors"):
-            raise SystemExit(f"service error: {response.status_code} {body}")
+            FAILURES.append(f"{response.status_code} {str(body)[:200]}")
 
     return await drive(call, clients, seconds)
 
@@ -143,6 +146,9 @@ async def main() -> None:
                 raw_rps, raw_p50 = summary(raw, total)
                 line += f" | raw {raw_rps:7.1f} req/s p50 {raw_p50:6.1f} ms"
                 line += f" | ratio {rps / raw_rps:.2f}"
+            if FAILURES:
+                line += f" | {len(FAILURES)} failed, e.g. {FAILURES[0]}"
+                FAILURES.clear()
             print(line, flush=True)
     await driver.close()
 
