@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 
+from graph_service.api.direct_fields import resolve_simple_fields_directly
 from graph_service.api.extensions import QueryTrace
 from graph_service.api.extensions.document_caches import document_caches
 from graph_service.api.extensions.graph_errors import GraphErrorCodes
@@ -27,12 +28,14 @@ def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
         if limits.mask_errors:
             extensions.append(MaskInternalErrors)
     extensions.append(GraphErrorCodes)
-    return strawberry.Schema(
+    schema = strawberry.Schema(
         query=build_query_type(),
         mutation=build_mutation_type(),
         types=list(KIND_TYPES.values()),
         extensions=extensions,
     )
+    resolve_simple_fields_directly(schema)
+    return schema
 
 
 def schema_sdl() -> str:
