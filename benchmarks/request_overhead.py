@@ -6,7 +6,8 @@ For each workload it alternates rounds of (a) HTTP requests to the service from 
 concurrent clients and (b) the raw async driver running hand-written Cypher for the same
 answer against the same graph, and prints req/s, p50 and the ratio service/raw. With
 `--pid` (the service's process) it also prints the service's CPU milliseconds per request,
-read from /proc: the Python cost of a request, whatever the client and graph spend.
+read from /proc: the Python cost of a request, whatever the client and graph spend; the
+raw side's CPU per request is this process's own (driver and event loop only).
 
 A scratch tool for the request layer's profile; `make bench` is the project's harness.
 """
@@ -90,8 +91,12 @@ async def service_round(
 
 
 async def raw_round(
-    driver: AsyncDriver, database: str | None, cypher: str, params: dict[str, Any],
-    clients: int, seconds: float,
+    driver: AsyncDriver,
+    database: str | None,
+    cypher: str,
+    params: dict[str, Any],
+    clients: int,
+    seconds: float,
 ) -> list[float]:
     async def call() -> None:
         async with driver.session(database=database) as session:
@@ -127,16 +132,18 @@ async def main() -> None:
             document, cypher, params, clients = WORKLOADS[name]
             service: list[float] = []
             raw: list[float] = []
-            cpu = 0.0
+            cpu = raw_cpu = 0.0
             await service_round(http, args.url, document, clients, 0.5)  # warm up
             for _ in range(args.rounds):
                 before = cpu_seconds(args.pid) if args.pid else 0.0
                 service += await service_round(http, args.url, document, clients, args.seconds)
                 cpu += (cpu_seconds(args.pid) - before) if args.pid else 0.0
                 if not args.no_raw:
+                    before = time.process_time()
                     raw += await raw_round(
                         driver, connection.database, cypher, params, clients, args.seconds
                     )
+                    raw_cpu += time.process_time() - before
             total = args.seconds * args.rounds
             rps, p50 = summary(service, total)
             line = f"{name:7s} c={clients:2d} service {rps:7.1f} req/s p50 {p50:6.1f} ms"
@@ -145,7 +152,7 @@ async def main() -> None:
             if raw:
                 raw_rps, raw_p50 = summary(raw, total)
                 line += f" | raw {raw_rps:7.1f} req/s p50 {raw_p50:6.1f} ms"
-                line += f" | ratio {rps / raw_rps:.2f}"
+                line += f" CPU {raw_cpu * 1000 / len(raw):5.2f} ms/req | ratio {rps / raw_rps:.2f}"
             if FAILURES:
                 line += f" | {len(FAILURES)} failed, e.g. {FAILURES[0]}"
                 FAILURES.clear()
