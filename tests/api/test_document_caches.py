@@ -8,9 +8,8 @@ from typing import Any
 
 from graphql import DocumentNode, GraphQLSchema, parse
 from starlette.testclient import TestClient
-from strawberry.extensions.validation_cache import _get_validate_cache
 
-from graph_service.api.extensions.document_caches import DOCUMENTS_CACHED
+from graph_service.api.extensions.document_caches import cached_validate_document
 from graph_service.api.limits.memo import DocumentMemo
 from graph_service.api.schema import build_schema
 
@@ -22,7 +21,7 @@ def post(client: TestClient, query: str) -> Any:
 
 
 def test_a_repeated_document_is_validated_once(client: TestClient) -> None:
-    cache = _get_validate_cache(DOCUMENTS_CACHED)
+    cache = cached_validate_document
     query = '{ node(id: "pemkot-cimahi") { id } } # validation cache test'
     assert post(client, query).status_code == 200
     hits = cache.cache_info().hits

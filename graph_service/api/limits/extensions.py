@@ -1,7 +1,8 @@
 """The schema extensions that enforce `SchemaLimits`, as factories (one instance per request).
 
 Per-document analyses are shared by every request of the schema: the cost estimate is
-memoised per document and the variables it reads (`memo.py`).
+memoised per document and the variables it reads, the shape verdict per document
+(`memo.py`).
 """
 
 from __future__ import annotations
@@ -13,19 +14,25 @@ from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, Schema
 
 from graph_service.api.limits.config import SchemaLimits
 from graph_service.api.limits.cost_limiter import CostLimiter, memoised_cost
+from graph_service.api.limits.memo import DocumentMemo
 from graph_service.api.limits.shape_limiter import ShapeLimiter
 
 
 def limit_extensions(limits: SchemaLimits) -> list[Callable[[], SchemaExtension]]:
+    shape_limiter = partial(
+        ShapeLimiter,
+        max_depth=limits.max_depth,
+        max_aliases=limits.max_aliases,
+        max_selections=limits.max_selections,
+        max_field_merges=limits.max_field_merges,
+    )
+    judge = shape_limiter()
+    shape_violations: DocumentMemo[list[str]] = DocumentMemo(
+        lambda schema, document, variables, operation: judge.violations(document)
+    )
     extensions: list[Callable[[], SchemaExtension]] = [
         partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
-        partial(
-            ShapeLimiter,
-            max_depth=limits.max_depth,
-            max_aliases=limits.max_aliases,
-            max_selections=limits.max_selections,
-            max_field_merges=limits.max_field_merges,
-        ),
+        partial(shape_limiter, memo=shape_violations),
         partial(
             CostLimiter,
             max_cost=limits.max_cost,

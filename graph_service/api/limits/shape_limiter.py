@@ -5,7 +5,8 @@ fragment spread afresh and so take exponential time on a fragment bomb while hol
 event loop. Here each fragment is measured once (`shape.py`), so the check is linear in the
 document. It runs before GraphQL's own validation and, when it refuses, stands in for it:
 GraphQL's field-merging rule compares same-named fields pairwise, which is what
-`max_field_merges` bounds, and none of that work is done for a refused document.
+`max_field_merges` bounds, and none of that work is done for a refused document. Given a
+`DocumentMemo`, the verdict is computed once per document text (it reads no variables).
 """
 
 from __future__ import annotations
@@ -15,22 +16,35 @@ from collections.abc import Iterator
 from graphql import DocumentNode, GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from graph_service.api.limits.memo import DocumentMemo
 from graph_service.api.limits.shape import field_merge_pairs, operation_shapes
 
 
 class ShapeLimiter(SchemaExtension):
     def __init__(
-        self, *, max_depth: int, max_aliases: int, max_selections: int, max_field_merges: int
+        self,
+        *,
+        max_depth: int,
+        max_aliases: int,
+        max_selections: int,
+        max_field_merges: int,
+        memo: DocumentMemo[list[str]] | None = None,
     ) -> None:
         self.max_depth = max_depth
         self.max_aliases = max_aliases
         self.max_selections = max_selections
         self.max_field_merges = max_field_merges
+        self.memo = memo
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is not None and context.pre_execution_errors is None:
-            messages = self.violations(context.graphql_document)
+            document = context.graphql_document
+            messages = (
+                self.memo(context.schema._schema, context.query, document, None, None)
+                if self.memo is not None
+                else self.violations(document)
+            )
             if messages:
                 context.pre_execution_errors = [GraphQLError(message) for message in messages]
         yield
