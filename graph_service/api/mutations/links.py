@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import strawberry
+from strawberry import UNSET
 from strawberry.types.field import StrawberryField
 
 from graph_service.api.context import Context
@@ -76,11 +77,12 @@ def link_field(rel: RelationshipType) -> StrawberryField:
         to: strawberry.ID,
         sources: list[strawberry.ID],
         key: str | None = None,
-        properties: Any = None,
+        properties: Any = UNSET,  # no default in the schema: a required input has none
         unverified: bool = False,
     ) -> Any:
         principal = require_editor(info)
-        record = _record(rel, str(from_), str(to), key, properties, sources, unverified)
+        given = None if properties is UNSET else properties
+        record = _record(rel, str(from_), str(to), key, given, sources, unverified)
         behalf = record.properties.get("on_behalf_of")
 
         async def work(tx: Transaction) -> Any:
