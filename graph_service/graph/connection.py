@@ -30,10 +30,17 @@ def connection_for(settings: Settings) -> GraphConnection:
     )
 
 
+# Managed transactions retry transient errors (a deadlock on Neo4j, a commit that lost to a
+# concurrent one on ArcadeDB's optimistic transactions). The driver waits 1 s before the
+# first retry; a lost race between two small writes is over in milliseconds.
+INITIAL_RETRY_DELAY_SECONDS = 0.02
+
+
 def open_driver(connection: GraphConnection) -> AsyncDriver:
     return AsyncGraphDatabase.driver(
         connection.uri,
         auth=connection.auth,
         max_connection_pool_size=50,
         connection_acquisition_timeout=10.0,
+        initial_retry_delay=INITIAL_RETRY_DELAY_SECONDS,
     )

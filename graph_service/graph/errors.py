@@ -11,3 +11,8 @@ class GraphUnavailable(GraphError):
 
 class GraphTimeout(GraphError):
     """A graph transaction ran longer than the configured timeout."""
+
+
+class GraphConflict(GraphError):
+    """A write clashed with a concurrent one (a unique key taken meanwhile, an entity deleted
+    meanwhile); running the transaction again sees the other write."""

@@ -17,13 +17,18 @@ import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph_service.graph.errors import GraphError, GraphTimeout, GraphUnavailable
+from graph_service.graph.errors import GraphConflict, GraphError, GraphTimeout, GraphUnavailable
 from graph_service.queries import CypherQuery
 
 Row = dict[str, Any]
 T = TypeVar("T")
 
 _DEADLINE_SLACK_SECONDS = 1.0
+# Neo4j's codes (ArcadeDB's Bolt server sends the first for a duplicated unique key too).
+_CONFLICT_CODES = (
+    "Neo.ClientError.Schema.ConstraintValidationFailed",
+    "Neo.ClientError.Statement.EntityNotFound",
+)
 
 
 def _timeout_message(timeout: float) -> str:
@@ -59,13 +64,13 @@ def _check_written(query: CypherQuery, params: dict[str, Any], rows: list[Row]) 
     """A batch that reports `written` must have written every row; otherwise abort.
 
     Raised inside the transaction function, so the whole transaction rolls back: e.g. a
-    relationship whose endpoint vanished after validation fails the load instead of being
-    silently skipped.
+    relationship whose endpoint vanished after validation (deleted by a concurrent commit)
+    fails the load instead of being silently skipped.
     """
     if rows and "written" in rows[0]:
         expected = len(params.get("rows", ()))
         if rows[0]["written"] != expected:
-            raise GraphError(
+            raise GraphConflict(
                 f"{query.name} wrote {rows[0]['written']} of {expected} rows "
                 "(an endpoint is missing); nothing was written"
             )
@@ -173,6 +178,8 @@ class Graph:
         except (ServiceUnavailable, SessionExpired) as error:
             raise GraphUnavailable(f"the graph is unavailable: {error}") from error
         except Neo4jError as error:
+            if error.code in _CONFLICT_CODES:
+                raise GraphConflict(f"a concurrent write conflicted: {error.message}") from error
             if "Timeout" in (error.code or "") or "timeout" in (error.message or "").lower():
                 raise GraphTimeout(_timeout_message(timeout)) from error
             raise GraphError(f"the graph rejected a query: {error.message}") from error

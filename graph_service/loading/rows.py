@@ -1,7 +1,8 @@
 """Records as the property maps stored in the graph, and back.
 
 Stored beside each entity's own properties: `search_terms` (normalised name and aliases,
-derived), `sources` (keys of Source entities) and `unverified` (only when true). A dated
+derived), `_revision` (bumped by mutations that lock the entity, see `api.mutations.state`;
+never exported), `sources` (keys of Source entities) and `unverified` (only when true). A dated
 relationship that gives only `as_of` gets `valid_from`/`valid_to` from the period it names.
 """
 
@@ -14,7 +15,7 @@ from graph_service.loading.records import EntityRecord, RelationshipRecord
 from graph_service.ontology import RELATIONSHIPS_BY_NAME, kind_of_labels
 from graph_service.text_search import search_terms
 
-DERIVED_ENTITY_PROPERTIES = ("search_terms",)
+DERIVED_ENTITY_PROPERTIES = ("search_terms", "_revision")
 ENTITY_ENVELOPE = ("id", "name", "aliases", "sources", "unverified")
 RELATIONSHIP_ENVELOPE = ("id", "key", "sources", "unverified")
 

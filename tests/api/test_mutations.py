@@ -433,7 +433,7 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
         assert created["__typename"] == "CreateEntitySuccess"
         # One transaction (state read, namesakes, create, audit), then the `sources` selection.
         assert [r.name for r in api.last_log.records] == [
-            "get_entity_states",
+            "lock_entity_states",
             "find_entities_sharing_terms",
             "create_entities:Agency",
             "create_audit_entries",
@@ -444,7 +444,7 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
         )
         assert batch["created"] == 100
         assert [r.name for r in api.last_log.records] == [
-            "get_entity_states",
+            "lock_entity_states",
             "find_entities_sharing_terms",
             "create_entities:Agency",
             "create_audit_entries",

@@ -1,4 +1,14 @@
-"""Reading, inside a mutation's transaction, the entities it checks against."""
+"""Reading, inside a mutation's transaction, the entities it checks against, and locking them.
+
+Reading is not enough under concurrency: a create citing source S and a delete of S may
+each read a graph in which the other has not happened, and both commit (write skew). So
+every entity a mutation checks is also written (`_revision` bumped) in the same
+transaction: on Neo4j that takes the node's write lock, which a concurrent delete waits
+for (the delete takes it too, before it counts what cites the entity); on ArcadeDB, whose
+transactions are optimistic, two commits that change one record conflict and the later
+one fails with a transient error, which the driver retries from the start, re-reading.
+Either way one of the two writes sees the other, so a write never cites a deleted entity.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +24,12 @@ Row = dict[str, Any]
 
 
 async def entity_states(tx: Transaction, ids: Iterable[str]) -> dict[str, Row]:
-    """The stored labels and properties of those of `ids` that exist, by id."""
+    """The stored labels and properties of those of `ids` that exist, by id; each is locked
+    for the rest of the transaction (in id order, so two writers cannot deadlock)."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = await tx.run(query("get_entity_states"), ids=wanted)
+    rows = await tx.run(query("lock_entity_states"), ids=wanted)
     return {row["id"]: row for row in rows}
 
 
