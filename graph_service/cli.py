@@ -27,7 +27,11 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
     try:
         if args.seed_if_empty:
             asyncio.run(_seed(settings, only_if_empty=True))
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+        # Forwarded headers are trusted by the app, from GRAPH_SERVICE_TRUSTED_PROXIES only;
+        # uvicorn's own default would trust them from any client on 127.0.0.1.
+        uvicorn.run(
+            create_app(settings), host=settings.host, port=settings.port, proxy_headers=False
+        )
     finally:
         if process is not None:
             process.stop()

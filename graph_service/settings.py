@@ -6,6 +6,7 @@ A bad value fails at start with a message that names the variable.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EMBEDDED_USERNAME = "root"  # ArcadeDB's administrator; its password is generated per data dir
 EMBEDDED_DATABASE = "spbe"
+DEFAULT_MAX_STRING_LENGTH = 10_000
 
 
 class ConfigurationError(Exception):
@@ -194,6 +196,13 @@ class Settings(BaseSettings):
         validation_alias="GRAPH_SERVICE_MAX_BODY_BYTES",
         description="Largest request body; bigger ones get 413.",
     )
+    max_string_length: int = Field(
+        DEFAULT_MAX_STRING_LENGTH,
+        ge=1,
+        validation_alias="GRAPH_SERVICE_MAX_STRING_LENGTH",
+        description="Longest string (in characters) a request may carry, in variables or in "
+        "the document.",
+    )
     rate_limit: int = Field(
         600,
         ge=0,
@@ -211,6 +220,12 @@ class Settings(BaseSettings):
         description="Origins browsers may call from (JSON list or comma-separated); none by "
         "default.",
     )
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = Field(
+        (),
+        validation_alias="GRAPH_SERVICE_TRUSTED_PROXIES",
+        description="Addresses or networks (CIDR) of the proxies whose X-Forwarded-For names "
+        "the client, for rate limits and logs (JSON list or comma-separated); none by default.",
+    )
 
     @field_validator("api_keys", mode="before")
     @classmethod
@@ -223,7 +238,7 @@ class Settings(BaseSettings):
                     raise ValueError("keys must be lowercase sha256 hex digests of the API keys")
         return value
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def _origin_list(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -239,6 +254,16 @@ class Settings(BaseSettings):
         cap = info.data.get("max_page_size")
         if cap is not None and value > cap:
             raise ValueError(f"must be at most GRAPH_SERVICE_MAX_PAGE_SIZE ({cap})")
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network") from None
         return value
 
     @field_validator("jwt_secret")

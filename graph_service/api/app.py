@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from graph_service.api.auth import Authenticator
 from graph_service.api.graphiql import ASSET_PATH, asset_files
@@ -51,7 +52,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
     ]
     cors = cors_middleware(settings.cors_origins)
+    # Only the configured proxies may say who the client is (X-Forwarded-For); the server
+    # itself trusts no forwarded header (`graph-service serve` runs uvicorn without them).
+    proxies = list(settings.trusted_proxies)
     middleware = [
+        *([Middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)] if proxies else []),
         Middleware(RequestIdMiddleware),
         *([cors] if cors else []),
         Middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes),

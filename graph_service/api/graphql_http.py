@@ -18,7 +18,9 @@ a body that is not JSON or not a GraphQL request; GraphiQL for browsers. What th
   other fields, if any, is kept as executed: earlier mutations in the same document did
   happen, and hiding that would mislead.
 - Refusals of our own (`RequestRefused`: 401 bad token, 429 rate limit) and every other
-  HTTP error are GraphQL-shaped JSON (`{"errors": [{"message": ...}]}`), not plain text.
+  HTTP error are GraphQL-shaped JSON (`{"errors": [{"message": ..., "extensions": {"code":
+  ...}}]}`), not plain text. A body that is not a JSON object (`42`, `null`), not UTF-8, or
+  nested too deep to decode is a 400 like any other malformed body, not a 500.
 - Bodies are read and written with orjson (UTF-8 bytes straight into the response).
 """
 
@@ -41,6 +43,7 @@ from strawberry.types import ExecutionResult
 
 from graph_service.api.auth.errors import FORBIDDEN, UNAUTHENTICATED
 from graph_service.api.context import Context
+from graph_service.api.errors import status_code
 from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 
 _MEDIA_TYPE = "graphql_media_type"
@@ -50,11 +53,18 @@ _SUB_RESPONSE = "graphql_sub_response"
 class RequestRefused(Exception):
     """Answer the request with `status` before any GraphQL work."""
 
-    def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+        code: str | None = None,
+    ):
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = dict(headers or {})
+        self.code = code or status_code(status)
 
 
 class GraphQLOverHTTP(GraphQL[Context, None]):
@@ -67,7 +77,9 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
             await self.admit(request)
             response = await self.run(request)
         except RequestRefused as refusal:
-            response = self.refusal(request, refusal.status, refusal.message, refusal.headers)
+            response = self.refusal(
+                request, refusal.status, refusal.message, refusal.headers, refusal.code
+            )
         except HTTPException as error:
             if isinstance(error.__cause__, InvalidOperationTypeError) and request.method == "GET":
                 response = self.refusal(request, 405, error.reason, {"Allow": "POST"})
@@ -93,6 +105,16 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)  # its JSONDecodeError is json's: Strawberry answers 400
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """A JSON object (or a list, which batching refuses); anything else is a 400."""
+        try:
+            parsed = self.decode_json(data)
+        except (ValueError, RecursionError) as error:  # not JSON, not UTF-8, nested too deep
+            raise HTTPException(400, "Unable to parse request body as JSON") from error
+        if not isinstance(parsed, dict | list):
+            raise HTTPException(400, 'the request must be a JSON object: {"query": "..."}')
+        return parsed
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)
@@ -135,9 +157,11 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         status: int,
         message: str,
         headers: Mapping[str, str] | None = None,
+        code: str | None = None,
     ) -> Response:
         media_type = getattr(request.state, _MEDIA_TYPE, None) or JSON
-        body = self.encode_json({"errors": [{"message": message}]})
+        error = {"message": message, "extensions": {"code": code or status_code(status)}}
+        body = self.encode_json({"errors": [error]})
         return Response(
             body, status_code=status, media_type=media_type, headers=dict(headers or {})
         )

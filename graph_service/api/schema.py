@@ -11,6 +11,8 @@ from graph_service.api.direct_fields import resolve_simple_fields_directly
 from graph_service.api.extensions import QueryTrace
 from graph_service.api.extensions.document_caches import document_caches
 from graph_service.api.extensions.graph_errors import GraphErrorCodes
+from graph_service.api.extensions.hide_suggestions import HideSuggestions
+from graph_service.api.extensions.input_strings import InputStrings
 from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
 from graph_service.api.limits import SchemaLimits, limit_extensions
 from graph_service.api.mutations import build_mutation_type
@@ -21,10 +23,12 @@ from graph_service.api.types.kinds import KIND_TYPES
 @cache
 def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
     """The schema; with `limits` (the app's), it also enforces them and masks as they say."""
-    extensions: list[Any] = [QueryTrace]
+    extensions: list[Any] = [QueryTrace, InputStrings]
     if limits is not None:
         extensions += limit_extensions(limits)
         extensions += document_caches()
+        if not limits.introspection:
+            extensions.append(HideSuggestions)  # runs after GraphErrorCodes on the way out
         if limits.mask_errors:
             extensions.append(MaskInternalErrors)
     extensions.append(GraphErrorCodes)

@@ -16,3 +16,8 @@ class GraphTimeout(GraphError):
 class GraphConflict(GraphError):
     """A write clashed with a concurrent one (a unique key taken meanwhile, an entity deleted
     meanwhile); running the transaction again sees the other write."""
+
+
+class GraphDriverError(GraphError):
+    """The driver failed on this side (closed, misused): the service's fault, not the graph's
+    nor the client's, so an internal error."""

@@ -17,7 +17,13 @@ import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph_service.graph.errors import GraphConflict, GraphError, GraphTimeout, GraphUnavailable
+from graph_service.graph.errors import (
+    GraphConflict,
+    GraphDriverError,
+    GraphError,
+    GraphTimeout,
+    GraphUnavailable,
+)
 from graph_service.queries import CypherQuery
 
 Row = dict[str, Any]
@@ -88,8 +94,12 @@ class Transaction:
 
     async def run(self, query: CypherQuery, **params: Any) -> list[Row]:
         started = time.perf_counter()
-        result = await self._tx.run(query.text, params)
-        rows = [record.data() async for record in result]
+        try:
+            result = await self._tx.run(query.text, params)
+            rows = [record.data() async for record in result]
+        except Neo4jError as error:
+            error.add_note(f"in the query {query.name}")  # for the log, never the client
+            raise
         _check_written(query, params, rows)
         if self._log is not None:
             elapsed = round((time.perf_counter() - started) * 1000, 3)
@@ -184,4 +194,4 @@ class Graph:
                 raise GraphTimeout(_timeout_message(timeout)) from error
             raise GraphError(f"the graph rejected a query: {error.message}") from error
         except DriverError as error:
-            raise GraphError(f"graph driver error: {error}") from error
+            raise GraphDriverError(f"graph driver error: {error}") from error

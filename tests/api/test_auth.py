@@ -281,7 +281,14 @@ def test_a_bad_token_is_401_even_for_a_read_and_says_nothing_more(http: TestClie
         response = send(http, "{ __typename }", token)
         assert response.status_code == 401
         assert response.headers["www-authenticate"] == 'Bearer error="invalid_token"'
-        assert response.json() == {"errors": [{"message": "invalid or expired credentials"}]}
+        assert response.json() == {
+            "errors": [
+                {
+                    "message": "invalid or expired credentials",
+                    "extensions": {"code": "UNAUTHENTICATED"},
+                }
+            ]
+        }
 
 
 def test_an_anonymous_write_is_401_and_reveals_nothing(http: TestClient) -> None:

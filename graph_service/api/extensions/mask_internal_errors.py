@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
@@ -28,7 +29,7 @@ class MaskInternalErrors(MaskErrors):
         super().__init__(should_mask_error=is_internal, error_message=MESSAGE)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
-        request_id = self._request_id()
+        request_id = request_id_of(self.execution_context.context)
         logger.error(
             "internal error in request %s at %s",
             request_id,
@@ -44,8 +45,10 @@ class MaskInternalErrors(MaskErrors):
             extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
         )
 
-    def _request_id(self) -> str:
-        request = getattr(self.execution_context.context, "request", None)
-        state = getattr(request, "scope", {}).get("state", {})
-        request_id = state.get("request_id") if isinstance(state, dict) else None
-        return str(request_id) if request_id else uuid.uuid4().hex
+
+def request_id_of(context: Any) -> str:
+    """The id the request was given (`RequestIdMiddleware`), or a fresh one outside HTTP."""
+    request = getattr(context, "request", None)
+    state = getattr(request, "scope", {}).get("state", {})
+    request_id = state.get("request_id") if isinstance(state, dict) else None
+    return str(request_id) if request_id else uuid.uuid4().hex

@@ -10,6 +10,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph_service.api.errors import status_code
+
 
 class _BodyTooLarge(Exception):
     pass
@@ -65,7 +67,8 @@ class BodySizeLimitMiddleware:
 
     @staticmethod
     async def _refuse(send: Send, status: int, message: str) -> None:
-        body = json.dumps({"errors": [{"message": message}]}).encode()
+        error = {"message": message, "extensions": {"code": status_code(status)}}
+        body = json.dumps({"errors": [error]}).encode()
         await send(
             {
                 "type": "http.response.start",
