@@ -26,6 +26,8 @@ a body that is not JSON or not a GraphQL request; GraphiQL for browsers. What th
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,7 +45,9 @@ from strawberry.types import ExecutionResult
 
 from graph_service.api.auth.errors import FORBIDDEN, UNAUTHENTICATED
 from graph_service.api.context import Context
-from graph_service.api.errors import status_code
+from graph_service.api.errors import BAD_USER_INPUT, status_code
+from graph_service.api.extensions.graph_errors import with_code
+from graph_service.api.extensions.input_strings import variable_problem
 from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 
 _MEDIA_TYPE = "graphql_media_type"
@@ -111,7 +115,7 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         try:
             parsed = self.decode_json(data)
         except (ValueError, RecursionError) as error:  # not JSON, not UTF-8, nested too deep
-            raise HTTPException(400, "Unable to parse request body as JSON") from error
+            raise undecodable(data) from error
         if not isinstance(parsed, dict | list):
             raise HTTPException(400, 'the request must be a JSON object: {"query": "..."}')
         return parsed
@@ -125,6 +129,8 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
+        if result.errors:  # a parse error from the parser cache skips the schema's extensions
+            result.errors = [with_code(error) for error in result.errors]
         body = await super().process_result(request, result)
         sub_response: Response | None = getattr(request.state, _SUB_RESPONSE, None)
         if sub_response is None:
@@ -165,6 +171,20 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         return Response(
             body, status_code=status, media_type=media_type, headers=dict(headers or {})
         )
+
+
+def undecodable(data: str | bytes) -> Exception:
+    """Why orjson refused `data`. It also refuses a lone surrogate escape (`"\\ud800"`),
+    which JSON's grammar allows but no UTF-8 text can hold: that is the client's bad input
+    (BAD_USER_INPUT), told apart by the standard library's more lenient decoder."""
+    try:
+        parsed = json.loads(data)
+    except (ValueError, RecursionError):
+        return HTTPException(400, "Unable to parse request body as JSON")
+    variables = parsed.get("variables") if isinstance(parsed, dict) else None
+    problem = variable_problem(variables, sys.maxsize) if isinstance(variables, dict) else None
+    message = problem or "the request is not valid Unicode: it holds a lone surrogate"
+    return RequestRefused(400, message, code=BAD_USER_INPUT)
 
 
 def is_request_error(result: ExecutionResult) -> bool:

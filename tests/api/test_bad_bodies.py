@@ -66,10 +66,11 @@ def test_a_lone_surrogate_in_a_variable_is_bad_user_input(client: TestClient) ->
     assert error["message"] == "$p.id is not valid Unicode: it holds a lone surrogate (U+D800)"
 
 
-def test_a_lone_surrogate_in_the_document_is_a_syntax_error(client: TestClient) -> None:
+def test_a_lone_surrogate_in_the_document_is_bad_user_input(client: TestClient) -> None:
     body = json.dumps({"query": '{ node(id: "\ud800") { id } }'})
     error = the_error(send(client, body))
-    assert error["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "lone surrogate" in error["message"]
 
 
 def test_an_oversized_string_names_the_limit(client: TestClient) -> None:

@@ -90,6 +90,11 @@ def coded(error: GraphQLError, request_id: str) -> GraphQLError:
             exc_info=original,
         )
         return _with(error, GRAPH_ERROR_MESSAGE, "GRAPH_ERROR", requestId=request_id)
+    return with_code(error)
+
+
+def with_code(error: GraphQLError) -> GraphQLError:
+    """`error`, given the code of its kind if it has none."""
     if (error.extensions or {}).get("code"):
         return error
     return _with(error, error.message, _kind_code(error))
