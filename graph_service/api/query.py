@@ -10,6 +10,7 @@ from graph_service.api.resolvers.aggregations import award_counts, index_score_s
 from graph_service.api.resolvers.audit import audit_log
 from graph_service.api.resolvers.entities import kind_list_field, node, nodes
 from graph_service.api.resolvers.neighborhood import neighborhood
+from graph_service.api.resolvers.neighbors import neighbors
 from graph_service.api.resolvers.paths import paths, shortest_path
 from graph_service.api.resolvers.provenance import supported_by
 from graph_service.api.resolvers.search import search
@@ -34,6 +35,12 @@ def build_query_type() -> type:
         "neighborhood": strawberry.field(
             resolver=neighborhood,
             description="The entities and relationships within `depth` hops of an entity.",
+        ),
+        "neighbors": strawberry.field(
+            resolver=neighbors,
+            description="One page of an entity's neighbours with the relationships joining "
+            "them, and its relationship counts per type: a hub, a page at a time. Null when "
+            "the entity does not exist.",
         ),
         "shortestPath": strawberry.field(
             resolver=shortest_path,
