@@ -21,6 +21,7 @@ from graph_service.api.middleware import (
     RequestIdMiddleware,
     cors_middleware,
 )
+from graph_service.api.pages import page_routes
 from graph_service.api.schema import build_schema
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
+        *page_routes(),
     ]
     cors = cors_middleware(settings.cors_origins)
     # Only the configured proxies may say who the client is (X-Forwarded-For); the server
