@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck lint-cypher schema check-schema clean
+.PHONY: run test install chromium lint typecheck lint-cypher schema check-schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ node_modules/.installed: package.json package-lock.json
 	touch node_modules/.installed
 
 install: $(STAMP)
+
+chromium:  ## Debian's Chromium for the explorer's browser tests (skipped without it, except in CI)
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 
 run: $(STAMP)  ## start the embedded graph, seed it if empty, serve http://127.0.0.1:8000/graphql
 	$(BIN)/graph-service serve --seed-if-empty

@@ -375,6 +375,8 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+if (window.matchMedia("(max-width: 760px)").matches) $("legend").open = false; // leave the canvas free
+
 window.explorer = { cy: canvas.cy, store };
 attempt(restore).finally(() => {
   document.body.dataset.ready = "true";

@@ -13,7 +13,8 @@ export function writeUrl(store) {
   if (store.asOf) params.set("date", store.asOf);
   if (store.path) params.set("path", [store.path.from, store.path.to, store.path.index].join("~"));
   if (store.selected) params.set("sel", `${store.selected.group === "node" ? "n" : "e"}:${store.selected.id}`);
-  const query = params.toString();
+  // Keys, dates and separators stay readable in the address bar.
+  const query = params.toString().replace(/%7E/gi, "~").replace(/%3A/gi, ":").replace(/%2C/gi, ",");
   const url = `${location.pathname}${query ? `?${query}` : ""}`;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, "", url);
 }
