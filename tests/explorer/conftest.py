@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -21,12 +20,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import uvicorn
 
-from graph_service.api.app import create_app
-from graph_service.embedded.ports import free_ports
 from graph_service.graph.executor import Graph
 from graph_service.settings import Settings
+from tests.live_server import serve_in_thread
 
 CHROMIUM = Path("/usr/bin/chromium")
 # What the machine needs: no sandbox as root, no GPU, and none of Chromium's own traffic
@@ -48,21 +45,8 @@ LOCAL_SCHEMES = ("data:", "blob:", "about:")
 @pytest.fixture(scope="session")
 def live_server(graph: Graph, settings: Settings) -> Iterator[str]:
     """The whole app served over real HTTP by uvicorn in a thread, with its own driver."""
-    (port,) = free_ports(1)
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="explorer-live-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the app did not start under uvicorn")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(settings) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -186,3 +186,15 @@ async def test_the_landing_page_leads_to_the_explorer(explorer: Explorer) -> Non
     await explorer.ready()
     await page.wait_for_selector("#path-summary:has-text('Path 1 of')")
     assert "dicky-saromi" in await explorer.canvas_ids("nodes")
+
+
+async def test_path_ends_picked_from_the_panel(explorer: Explorer) -> None:
+    page = explorer.page
+    await explorer.open("/explore?n=joko-widodo,dicky-saromi&sel=n:joko-widodo")
+    await page.wait_for_selector("#panel-title:text-is('Joko Widodo')")
+    await page.click("#panel button:text-is('Path from here')")
+    await page.mouse.click(*await explorer.canvas_point("dicky-saromi"))
+    await page.wait_for_selector("#panel-title:text-is('Dicky Saromi')")
+    await page.click("#panel button:text-is('Path to here')")
+    await page.wait_for_selector("#path-summary:has-text('Path 1 of')")
+    assert "path=joko-widodo~dicky-saromi~0" in page.url

@@ -69,6 +69,7 @@ const panel = new Panel($("panel"), {
     collapse: (id) => attempt(() => collapse(id)),
     remove: (id) => attempt(() => remove(id)),
     selectEdge: (edge) => attempt(() => select({ group: "edge", id: store.rememberEdge(edge) })),
+    pathEnd: (end, entity) => attempt(() => setPathEnd(end, entity)),
   },
 });
 
@@ -262,6 +263,23 @@ function showPathNav(from, to) {
   announce(`Path from ${nameOf(from)} to ${nameOf(to)} highlighted.`);
 }
 
+function openPathFinder() {
+  $("path-finder").hidden = false;
+  $("toggle-path").setAttribute("aria-expanded", "true");
+}
+
+// "Path from here" / "Path to here" in the panel fill one end; with both, the path is found.
+async function setPathEnd(end, entity) {
+  openPathFinder();
+  const input = $(`path-${end}`);
+  input.value = entity.name;
+  input.dataset.id = entity.id;
+  const from = $("path-from").dataset.id;
+  const to = $("path-to").dataset.id;
+  if (from && to) await findPath(from, to);
+  else $(`path-${end === "from" ? "to" : "from"}`).focus();
+}
+
 function stepPath(delta) {
   if (!store.path) return;
   store.path.index = Math.max(0, Math.min(store.paths.length - 1, store.path.index + delta));
@@ -311,8 +329,7 @@ async function restore() {
   await Promise.all([...store.expanded.keys()].map((id) => loadExpansion(id)));
   await pathWork;
   if (view.path) {
-    $("path-finder").hidden = false;
-    $("toggle-path").setAttribute("aria-expanded", "true");
+    openPathFinder();
     for (const [input, id] of [[$("path-from"), view.path.from], [$("path-to"), view.path.to]]) {
       input.value = nameOf(id);
       input.dataset.id = id;

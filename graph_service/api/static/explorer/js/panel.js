@@ -116,7 +116,9 @@ export class Panel {
         expanded
           ? h("button", { type: "button", onclick: () => this.actions.collapse(node.id) }, "Collapse")
           : h("button", { type: "button", class: onCanvas ? "primary" : "", onclick: () => this.actions.expand(node, chosen()) }, "Expand"),
-        onCanvas ? h("button", { type: "button", onclick: () => this.actions.remove(node.id) }, "Remove") : null),
+        onCanvas ? h("button", { type: "button", onclick: () => this.actions.remove(node.id) }, "Remove") : null,
+        h("button", { type: "button", onclick: () => this.actions.pathEnd("from", node) }, "Path from here"),
+        h("button", { type: "button", onclick: () => this.actions.pathEnd("to", node) }, "Path to here")),
       types.length ? form : null);
   }
 
