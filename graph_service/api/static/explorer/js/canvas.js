@@ -254,6 +254,7 @@ export class Canvas {
       this.handlers.announce(`${next.data("label")}: press Enter to show them`);
     } else {
       this.handlers.select({ group: "node", id: next.id() });
+      this.handlers.announce(`${next.data("label")} selected: Enter expands or collapses it.`);
     }
     this.cy.animate({ center: { eles: next }, duration: 150 });
   }

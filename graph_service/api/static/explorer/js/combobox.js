@@ -1,7 +1,7 @@
 // Search with suggestions as you type (ARIA combobox): arrows move, Enter chooses, Escape closes.
 
 import { graphql } from "./api.js";
-import { h, words } from "./dom.js";
+import { camelWords, h, words } from "./dom.js";
 import { SEARCH } from "./queries.js";
 import { swatchClass } from "./style.js";
 
@@ -50,7 +50,7 @@ export function attachCombobox(input, listbox, { looks, onChoose, onError }) {
             onmousedown: (event) => { event.preventDefault(); choose(i); } },
           h("span", { class: swatchClass(look.shape), style: `background:${look.colour}`, "aria-hidden": "true" }),
           h("span", { class: "option-name" }, edge.node.name),
-          h("span", { class: "option-kind" }, edge.node.kind),
+          h("span", { class: "option-kind" }, camelWords(edge.node.kind)),
           h("span", { class: "option-match" }, words(edge.match)),
         );
       }),

@@ -88,6 +88,7 @@ export class Store {
   }
 
   // Expansions of entities no longer on the canvas are forgotten (collapse takes the subtree).
+  // The selection stays: the panel may show an entity that is not on the canvas.
   prune() {
     const { opened } = this.visible();
     for (const id of [...this.expanded.keys()]) {
@@ -95,11 +96,6 @@ export class Store {
         this.expanded.delete(id);
         this.pages.delete(id);
       }
-    }
-    const { nodes, edges } = this.visible();
-    if (this.selected) {
-      const on = this.selected.group === "node" ? nodes : edges;
-      if (!on.has(this.selected.id) && this.selected.group === "node") this.selected = null;
     }
   }
 }
