@@ -167,6 +167,7 @@ async def test_an_unavailable_service_is_named(explorer: Explorer) -> None:
     alert = page.locator("#error[role=alert]")
     await alert.wait_for()
     assert "The service is unavailable" in (await alert.text_content() or "")
+    await page.wait_for_selector("#panel:has-text('could not be loaded')")
     await explorer.screenshot("service-unavailable")
     await page.unroute("**/graphql")
     await page.click("#error-dismiss")

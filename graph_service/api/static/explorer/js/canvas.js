@@ -192,10 +192,20 @@ export class Canvas {
       numIter: 600,
     });
     layout.run();
+    this.limitZoom();
   }
 
   fit() {
     this.cy.fit(undefined, 40);
+    this.limitZoom();
+  }
+
+  // A lone entity or two would be fitted at the largest zoom: keep labels at reading size.
+  limitZoom() {
+    if (this.cy.zoom() > 1.4) {
+      this.cy.zoom(1.4);
+      this.cy.center();
+    }
   }
 
   select(selection) {

@@ -207,8 +207,15 @@ async function select(selection) {
 
 async function showDetails(id) {
   const mine = ++detailsAsked;
-  panel.loading(store.entities.get(id)?.name);
-  const data = await graphql(DETAILS, { id, asOf: store.asOf });
+  const name = store.entities.get(id)?.name;
+  panel.loading(name);
+  let data;
+  try {
+    data = await graphql(DETAILS, { id, asOf: store.asOf });
+  } catch (error) {
+    if (mine === detailsAsked) panel.failed(name);
+    throw error;
+  }
   if (mine !== detailsAsked) return;
   if (!data.node) throw new ServiceError(`No entity has the key “${id}”: it may have been deleted.`);
   store.remember(data.node);

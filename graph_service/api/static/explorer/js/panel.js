@@ -65,6 +65,10 @@ export class Panel {
     fill(this.element, h("h2", {}, name || "…"), h("p", { class: "facts" }, "Loading…"));
   }
 
+  failed(name) {
+    fill(this.element, h("h2", {}, name || "…"), h("p", { class: "facts" }, "The details could not be loaded: see the message above."));
+  }
+
   kindLine(kind) {
     const look = this.looks.get(kind) || { colour: "#ccc", shape: "ellipse" };
     return h("p", { class: "kind-line" },
