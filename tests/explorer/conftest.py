@@ -52,7 +52,7 @@ def live_server(graph: Graph, settings: Settings) -> Iterator[str]:
 @pytest.fixture(scope="session")
 async def browser() -> AsyncIterator[Any]:
     if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
+        if os.environ.get("CI", "").lower() in {"true", "1", "yes"}:
             pytest.fail(
                 f"CI must run the browser tests: {CHROMIUM} is missing (.ci/run installs it)"
             )

@@ -199,3 +199,31 @@ async def test_path_ends_picked_from_the_panel(explorer: Explorer) -> None:
     await page.click("#panel button:text-is('Path to here')")
     await page.wait_for_selector("#path-summary:has-text('Path 1 of')")
     assert "path=joko-widodo~dicky-saromi~0" in page.url
+
+
+@pytest.fixture
+async def scripted_source(graph: Graph) -> AsyncIterator[str]:
+    """An entity citing a source whose URL is a `javascript:` address."""
+    source = EntityRecord(
+        "test-explorer-bad-src",
+        "Source",
+        "Test Explorer Scripted Source",
+        properties={"url": "javascript:document.title='pwned'"},
+    )
+    platform = EntityRecord(
+        "test-explorer-platform", "Platform", "Test Explorer Platform", sources=[source.id]
+    )
+    await load_dataset(graph, Dataset(entities=[source, platform]))
+    try:
+        yield platform.id
+    finally:
+        await graph.write(REMOVE, prefix="test-explorer-")
+
+
+async def test_a_source_url_that_is_not_a_web_address_is_not_a_link(
+    explorer: Explorer, scripted_source: str
+) -> None:
+    page = explorer.page
+    await explorer.open(f"/explore?n={scripted_source}&sel=n:{scripted_source}")
+    await page.wait_for_selector("#panel .sources li:has-text('Test Explorer Scripted Source')")
+    assert await page.locator("#panel .sources a").count() == 0

@@ -19,6 +19,11 @@ function definitions(entries) {
   return h("dl", {}, rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, value(v))]));
 }
 
+// Only http(s) addresses become links: a `javascript:` URL in the data must not run.
+function isWebAddress(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url);
+}
+
 function sourceList(sources) {
   if (!sources || sources.length === 0) return h("p", { class: "facts" }, "No sources recorded.");
   return h(
@@ -30,7 +35,7 @@ function sourceList(sources) {
       return h(
         "li",
         {},
-        s.url ? h("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, title) : title,
+        isWebAddress(s.url) ? h("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, title) : title,
         by ? h("span", { class: "facts" }, ` (${by})`) : null,
       );
     }),
