@@ -7,7 +7,8 @@ import { attachCombobox } from "./combobox.js";
 import { exportJson, exportPng } from "./exporting.js";
 import { renderLegend } from "./legend.js";
 import { Panel } from "./panel.js";
-import { detailsQuery, NEIGHBORS, NODES, PATHS } from "./queries.js";
+import { PathFinder } from "./paths.js";
+import { detailsQuery, NEIGHBORS, NODES } from "./queries.js";
 import { PAGE_SIZE, Store } from "./store.js";
 import { kindLooks } from "./style.js";
 import { readUrl, writeUrl } from "./url.js";
@@ -69,9 +70,11 @@ const panel = new Panel($("panel"), {
     collapse: (id) => attempt(() => collapse(id)),
     remove: (id) => attempt(() => remove(id)),
     selectEdge: (edge) => attempt(() => select({ group: "edge", id: store.rememberEdge(edge) })),
-    pathEnd: (end, entity) => attempt(() => setPathEnd(end, entity)),
+    pathEnd: (end, entity) => attempt(() => paths.setEnd(end, entity)),
   },
 });
+
+const paths = new PathFinder({ store, render, announce, nameOf, attempt, showError });
 
 function render({ relayout = false } = {}) {
   const view = store.visible();
@@ -177,7 +180,7 @@ async function remove(id) {
   store.roots = store.roots.filter((r) => r !== id);
   store.expanded.delete(id);
   store.pages.delete(id);
-  if (store.path && (store.path.from === id || store.path.to === id)) clearPath();
+  if (store.path && (store.path.from === id || store.path.to === id)) paths.clear();
   store.prune();
   const view = render();
   if (view.nodes.has(id)) announce(`${nameOf(id)} stays: it is a neighbour of an expanded entity or on the path. Collapse that entity to remove it.`);
@@ -235,73 +238,6 @@ async function refreshPanel() {
   if (store.selected?.group === "node") await showDetails(store.selected.id);
 }
 
-// --- paths --------------------------------------------------------------------------------
-
-async function findPath(from, to, index = 0) {
-  const data = await graphql(PATHS, { from, to });
-  const found = [];
-  for (const path of [data.shortestPath, ...data.paths]) {
-    if (!path) continue;
-    path.nodes.forEach((n) => store.remember(n));
-    const keys = path.edges.map((e) => store.rememberEdge(e));
-    const signature = keys.join("|");
-    if (!found.some((p) => p.signature === signature)) {
-      found.push({ nodes: path.nodes.map((n) => n.id), edges: keys, length: path.length, signature });
-    }
-  }
-  store.paths = found;
-  store.path = found.length ? { from, to, index: Math.min(index, found.length - 1) } : null;
-  render();
-  showPathNav(from, to);
-  if (!found.length) announce(`No path of at most 6 relationships joins ${nameOf(from)} and ${nameOf(to)}.`);
-}
-
-function showPathNav(from, to) {
-  const path = store.currentPath();
-  $("path-nav").hidden = !path;
-  if (!path) return;
-  const hidden = path.edges.length - store.visible().pathEdges.size;
-  const route = path.nodes.map(nameOf).join(" → ");
-  $("path-summary").textContent =
-    `Path ${store.path.index + 1} of ${store.paths.length} (${path.length} relationship${path.length === 1 ? "" : "s"}): ${route}` +
-    (hidden ? `. ${hidden} of its relationships did not hold on ${store.asOf}.` : "");
-  $("path-prev").disabled = store.path.index === 0;
-  $("path-next").disabled = store.path.index >= store.paths.length - 1;
-  announce(`Path from ${nameOf(from)} to ${nameOf(to)} highlighted.`);
-}
-
-function openPathFinder() {
-  $("path-finder").hidden = false;
-  $("toggle-path").setAttribute("aria-expanded", "true");
-}
-
-// "Path from here" / "Path to here" in the panel fill one end; with both, the path is found.
-async function setPathEnd(end, entity) {
-  openPathFinder();
-  const input = $(`path-${end}`);
-  input.value = entity.name;
-  input.dataset.id = entity.id;
-  const from = $("path-from").dataset.id;
-  const to = $("path-to").dataset.id;
-  if (from && to) await findPath(from, to);
-  else $(`path-${end === "from" ? "to" : "from"}`).focus();
-}
-
-function stepPath(delta) {
-  if (!store.path) return;
-  store.path.index = Math.max(0, Math.min(store.paths.length - 1, store.path.index + delta));
-  render({ relayout: true });
-  showPathNav(store.path.from, store.path.to);
-}
-
-function clearPath() {
-  store.path = null;
-  store.paths = [];
-  $("path-nav").hidden = true;
-  store.prune();
-  render();
-}
-
 // --- the date -----------------------------------------------------------------------------
 
 async function setDate(day) {
@@ -310,7 +246,7 @@ async function setDate(day) {
   await Promise.all([...store.expanded.keys()].map((id) => loadExpansion(id)));
   store.prune();
   render();
-  if (store.path) showPathNav(store.path.from, store.path.to);
+  if (store.path) paths.showNav();
   announce(store.asOf ? `Showing relationships holding on ${store.asOf}.` : "Showing relationships of every date.");
   await refreshPanel();
 }
@@ -332,19 +268,13 @@ async function restore() {
   for (const exp of view.expanded) {
     if (store.entities.has(exp.id)) store.expanded.set(exp.id, { pages: exp.pages, types: exp.types, direction: exp.direction });
   }
-  const pathWork = view.path ? findPath(view.path.from, view.path.to, view.path.index) : null;
+  const pathWork = view.path ? paths.find(view.path.from, view.path.to, view.path.index) : null;
   await Promise.all([...store.expanded.keys()].map((id) => loadExpansion(id)));
   await pathWork;
-  if (view.path) {
-    openPathFinder();
-    for (const [input, id] of [[$("path-from"), view.path.from], [$("path-to"), view.path.to]]) {
-      input.value = nameOf(id);
-      input.dataset.id = id;
-    }
-  }
+  if (view.path) paths.showEnds(view.path.from, view.path.to);
   store.prune();
   render({ relayout: true });
-  if (view.path) showPathNav(view.path.from, view.path.to);
+  if (view.path) paths.showNav();
   if (view.selected) await select(view.selected);
 }
 
@@ -358,24 +288,7 @@ attachCombobox($("search"), $("search-results"), {
 for (const end of ["path-from", "path-to"]) {
   attachCombobox($(end), $(`${end}-results`), { looks, onError: showError, onChoose: () => {} });
 }
-$("path-find").addEventListener("click", () => {
-  const from = $("path-from").dataset.id;
-  const to = $("path-to").dataset.id;
-  if (!from || !to) {
-    showError(new ServiceError("Choose both ends of the path from the suggestions first."));
-    return;
-  }
-  attempt(() => findPath(from, to));
-});
-$("path-prev").addEventListener("click", () => stepPath(-1));
-$("path-next").addEventListener("click", () => stepPath(+1));
-$("path-clear").addEventListener("click", () => clearPath());
-$("toggle-path").addEventListener("click", () => {
-  const section = $("path-finder");
-  section.hidden = !section.hidden;
-  $("toggle-path").setAttribute("aria-expanded", String(!section.hidden));
-  if (!section.hidden) $("path-from").focus();
-});
+paths.bind();
 $("as-of").addEventListener("change", (event) => attempt(() => setDate(event.target.value)));
 $("as-of-clear").addEventListener("click", () => attempt(() => setDate(null)));
 $("fit").addEventListener("click", () => canvas.fit());
