@@ -1,22 +1,27 @@
-OPTIONAL MATCH (s:Source {id: $source})
-CALL () {
-  MATCH (n:Entity)
-  WHERE $source IN n.sources
-  WITH n
-  ORDER BY n.id
-  RETURN collect({labels: labels(n), props: properties(n)}) AS entities
-}
-CALL () {
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE $source IN r.sources
-  WITH a, r, b
-  ORDER BY r.id
-  RETURN collect({type: type(r), from: a.id, to: b.id, rel: properties(r)}) AS relationships
-}
-WITH s, entities, relationships, size(entities) AS entityCount, $start AS start, $stop AS stop
-WITH s, entities, relationships, entityCount, start, stop,
+// The source's Citation nodes by index seek (the first MATCH stays alone so ArcadeDB's
+// optimiser plans it as one), then only the page's entities and relationships are read.
+MATCH (c:Citation)
+WHERE c.source = $source
+WITH c
+ORDER BY c.key
+WITH collect(c {.fact, .key, .from, .to}) AS citations
+WITH [c IN citations WHERE c.fact = 'entity'] AS entities,
+     [c IN citations WHERE c.fact = 'relationship'] AS relationships
+WITH entities, relationships, size(entities) AS entityCount, $start AS start, $stop AS stop
+WITH entities, relationships, entityCount, start, stop,
      CASE WHEN start > entityCount THEN start - entityCount ELSE 0 END AS relStart,
      CASE WHEN stop > entityCount THEN stop - entityCount ELSE 0 END AS relStop
-RETURN CASE WHEN s IS NULL THEN null ELSE {labels: labels(s), props: properties(s)} END AS source,
+RETURN COLLECT {
+         MATCH (s:Entity {id: $source})
+         RETURN {labels: labels(s), props: properties(s)}
+       } AS source,
        entityCount, size(relationships) AS relationshipCount,
-       entities[start..stop] AS entityPage, relationships[relStart..relStop] AS relationshipPage
+       [e IN entities[start..stop] | COLLECT {
+         MATCH (n:Entity {id: e.key})
+         RETURN {labels: labels(n), props: properties(n)}
+       }] AS entityPage,
+       [f IN relationships[relStart..relStop] | COLLECT {
+         MATCH (a:Entity {id: f.from})-[r]->(b:Entity {id: f.to})
+         WHERE r.id = f.key
+         RETURN {type: type(r), from: a.id, to: b.id, rel: properties(r)}
+       }] AS relationshipPage

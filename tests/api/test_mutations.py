@@ -431,11 +431,14 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
     try:
         created = await api.one(*CREATE_AGENCY, {"agency": agency("mut-perf-one")})
         assert created["__typename"] == "CreateEntitySuccess"
-        # One transaction (state read, namesakes, create, audit), then the `sources` selection.
+        # One transaction (state read, namesakes, create, its search terms and citations,
+        # audit), then the `sources` selection.
         assert [r.name for r in api.last_log.records] == [
             "lock_entity_states",
             "find_entities_sharing_terms",
             "create_entities:Agency",
+            "create_search_terms",
+            "create_citations",
             "create_audit_entries",
             "load_batch",
         ]
@@ -447,6 +450,8 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
             "lock_entity_states",
             "find_entities_sharing_terms",
             "create_entities:Agency",
+            "create_search_terms",
+            "create_citations",
             "create_audit_entries",
         ]
     finally:

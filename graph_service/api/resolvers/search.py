@@ -1,7 +1,8 @@
 """Search over names and aliases: case-, accent- and punctuation-insensitive, ranked.
 
-Ranking: the exact name first, then an exact alias, then a prefix, then a substring; ties
-by name and key. Terms are normalised when stored, so the query compares plain strings.
+Ranking: the exact name first, then an exact alias, then a prefix, then a substring that
+starts a word; ties by name and key. Terms are normalised and stored as indexed
+`SearchTerm` nodes (loading/lookups.py), so one index range scan finds every match.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ async def search(
     )
     rows = await info.context.graph.read(
         query("search_entities"),
+        term=forms[-1],  # the compact form: stored terms are compact
         forms=forms,
         kinds=[k.value for k in kinds] if kinds else None,
         start=win.start,
@@ -91,7 +93,7 @@ async def search(
         page,
         lambda cursor, row: SearchEdge(
             cursor=cursor,
-            node=entity_object(row["labels"], row["props"]),
+            node=entity_object(row["entity"][0]["labels"], row["entity"][0]["props"]),
             match=MatchKind(row["rank"]),
         ),
     )
