@@ -131,11 +131,18 @@ async def api(graph: Graph, settings: Settings) -> Api:
 _CLEANUP = CypherQuery(
     "test_cleanup", "UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
 )
+_CLEANUP_LOOKUPS = CypherQuery(
+    "test_cleanup_lookups",
+    "MATCH (t) WHERE (t:SearchTerm AND t.entity IN $ids) OR (t:Citation AND (t.key IN $ids "
+    "OR t.from IN $ids OR t.to IN $ids OR t.source IN $ids)) DELETE t",
+)
 
 
 async def cleanup(api: Api, *ids: str) -> None:
-    """Remove test entities and their relationships directly, whatever happened."""
+    """Remove test entities, their relationships and lookup nodes directly, whatever
+    happened."""
     await api.graph.write(_CLEANUP, ids=list(ids))
+    await api.graph.write(_CLEANUP_LOOKUPS, ids=list(ids))
 
 
 CREATE_AGENCY = (

@@ -98,7 +98,9 @@ def link_field(rel: RelationshipType) -> StrawberryField:
             if problems:
                 return results.problems(*problems)
             before = await tx.run(render("get_relationship", rel=rel), **_ends(record))
-            for statement, params in plan_statements(Dataset(relationships=[record])):
+            for statement, params in plan_statements(
+                Dataset(relationships=[record]), existing={record.from_id, record.to_id}
+            ):
                 await tx.run(statement, **params)
             props = relationship_row(record)["props"]
             entry = audit.audit_entry(
