@@ -1,5 +1,6 @@
-// The source's Citation nodes by index seek (the first MATCH stays alone so ArcadeDB's
-// optimiser plans it as one), then only the page's entities and relationships are read.
+// The source's Citation nodes by index seek. The query is that MATCH alone, then
+// aggregation: ArcadeDB plans an index seek only then. The page's facts are read by key
+// afterwards (get_supported_facts).
 MATCH (c:Citation)
 WHERE c.source = $source
 WITH c
@@ -11,17 +12,6 @@ WITH entities, relationships, size(entities) AS entityCount, $start AS start, $s
 WITH entities, relationships, entityCount, start, stop,
      CASE WHEN start > entityCount THEN start - entityCount ELSE 0 END AS relStart,
      CASE WHEN stop > entityCount THEN stop - entityCount ELSE 0 END AS relStop
-RETURN COLLECT {
-         MATCH (s:Entity {id: $source})
-         RETURN {labels: labels(s), props: properties(s)}
-       } AS source,
-       entityCount, size(relationships) AS relationshipCount,
-       [e IN entities[start..stop] | COLLECT {
-         MATCH (n:Entity {id: e.key})
-         RETURN {labels: labels(n), props: properties(n)}
-       }] AS entityPage,
-       [f IN relationships[relStart..relStop] | COLLECT {
-         MATCH (a:Entity {id: f.from})-[r]->(b:Entity {id: f.to})
-         WHERE r.id = f.key
-         RETURN {type: type(r), from: a.id, to: b.id, rel: properties(r)}
-       }] AS relationshipPage
+RETURN entityCount, size(relationships) AS relationshipCount,
+       [e IN entities[start..stop] | e.key] AS entityIds,
+       relationships[relStart..relStop] AS relationshipKeys

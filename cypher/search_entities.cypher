@@ -1,7 +1,8 @@
-// One index range scan over the compact search terms (see text_search.indexed_terms); the
-// first MATCH stays alone so ArcadeDB's optimiser plans it as a range scan too. Ranks: the
-// name itself 0, a whole name or alias 1, one starting with the query 2, a word inside a
-// name starting with it 3.
+// One index range scan over the compact search terms (see text_search.indexed_terms). The
+// query is that MATCH alone, then aggregation: ArcadeDB plans a range scan only then. The
+// page's entities are read by key afterwards, in one batch. Ranks: the name itself 0, a
+// whole name or alias 1, one starting with the query 2, a word inside a name starting
+// with it 3.
 MATCH (t:SearchTerm)
 WHERE t.term STARTS WITH $term
 WITH t.entity AS id, t.kind AS kind, t.name AS name,
@@ -15,8 +16,4 @@ WHERE $kinds IS NULL OR kind IN $kinds
 WITH id, rank
 ORDER BY rank, name, id
 WITH collect({id: id, rank: rank}) AS rows
-RETURN size(rows) AS total,
-       [row IN rows[$start..$stop] | {rank: row.rank, entity: COLLECT {
-         MATCH (n:Entity {id: row.id})
-         RETURN {labels: labels(n), props: properties(n)}
-       }}] AS page
+RETURN size(rows) AS total, rows[$start..$stop] AS page

@@ -66,13 +66,24 @@ async def supported_by(
     rows = await info.context.graph.read(
         query("list_supported_by"), source=str(source_id), start=win.start, stop=win.stop
     )
-    row = rows[0] if rows else None
-    source = _source_object(row["source"][0] if row and row["source"] else None)
-    if row is None or source is None:
+    row = rows[0] if rows else {"entityCount": 0, "relationshipCount": 0}
+    facts = (
+        await info.context.graph.read(
+            query("get_supported_facts"),
+            source=str(source_id),
+            entityIds=row.get("entityIds", []),
+            relationshipKeys=row.get("relationshipKeys", []),
+        )
+    )[0]
+    source = _source_object(facts["source"])
+    if source is None:
         return None
-    # Each page entry is the list its COLLECT subquery found: one item.
-    entities = [entity_object(e["labels"], e["props"]) for [e] in row["entityPage"]]
-    relationships = [graph_edge(r) for [r] in row["relationshipPage"]]
+    entities = sorted(
+        (entity_object(e["labels"], e["props"]) for e in facts["entities"]), key=lambda e: e.id
+    )
+    relationships = sorted(
+        (graph_edge(r) for r in facts["relationships"]), key=lambda r: r.props.get("id", "")
+    )
     total = row["entityCount"] + row["relationshipCount"]
     placement = place(win, total, len(entities) + len(relationships))
     return SourceSupport(
