@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from graph_service.graph.executor import Graph
+from graph_service.loading.reindex import rebuild_lookups
 from graph_service.queries import CypherQuery, query
 from graph_service.settings import Settings
 from tests.api.test_mutations import Api, cleanup
@@ -114,3 +115,13 @@ async def test_search_and_supported_by_start_from_an_index_on_arcadedb(graph: Gr
     assert "NodeIndexRangeScan(t:SearchTerm) [index=search_term" in plan
     plan = await _plan(graph, query("list_supported_by"), source="src-indoart", start=0, stop=20)
     assert "(c:Citation) [index=citation_source" in plan
+
+
+async def test_reindex_rebuilds_lost_lookup_nodes(api: Api) -> None:
+    forget = CypherQuery("test_forget", "MATCH (t:SearchTerm {entity: 'pemkot-cimahi'}) DELETE t")
+    await api.graph.write(forget)
+    assert ("pemkot-cimahi", "EXACT_NAME") not in await _found(api, "pemerintah kota cimahi")
+    before = await _support(api, "src-indoart")
+    assert await rebuild_lookups(api.graph, timeout_seconds=120) > 400
+    assert await _found(api, "pemerintah kota cimahi") == [("pemkot-cimahi", "EXACT_NAME")]
+    assert await _support(api, "src-indoart") == before
