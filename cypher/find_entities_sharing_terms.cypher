@@ -1,4 +1,7 @@
-MATCH (n:Entity)
-WHERE any(term IN n.search_terms WHERE term IN $terms) AND NOT n.id IN $ids
+UNWIND $terms AS term
+MATCH (t:SearchTerm {term: term})
+WHERE t.whole AND NOT t.entity IN $ids
+WITH DISTINCT t.entity AS id
+MATCH (n:Entity {id: id})
 RETURN n.id AS id, n.name AS name, n.aliases AS aliases,
        [(n)--(m:Entity) WHERE m.id IN $ids | m.id] AS related

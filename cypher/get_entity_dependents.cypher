@@ -1,4 +1,4 @@
 MATCH (n:Entity {id: $id})
 RETURN [(n)-[r]-(:Entity) | r.id] AS relationships,
-       COUNT { MATCH (m:Entity) WHERE $id IN m.sources } AS citingEntities,
-       COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE $id IN r.sources } AS citingRelationships
+       COUNT { MATCH (c:Citation {source: $id}) WHERE c.fact = 'entity' } AS citingEntities,
+       COUNT { MATCH (c:Citation {source: $id}) WHERE c.fact = 'relationship' } AS citingRelationships

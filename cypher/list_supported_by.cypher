@@ -1,22 +1,17 @@
-OPTIONAL MATCH (s:Source {id: $source})
-CALL () {
-  MATCH (n:Entity)
-  WHERE $source IN n.sources
-  WITH n
-  ORDER BY n.id
-  RETURN collect({labels: labels(n), props: properties(n)}) AS entities
-}
-CALL () {
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE $source IN r.sources
-  WITH a, r, b
-  ORDER BY r.id
-  RETURN collect({type: type(r), from: a.id, to: b.id, rel: properties(r)}) AS relationships
-}
-WITH s, entities, relationships, size(entities) AS entityCount, $start AS start, $stop AS stop
-WITH s, entities, relationships, entityCount, start, stop,
+// The source's Citation nodes by index seek. The query is that MATCH alone, then
+// aggregation: ArcadeDB plans an index seek only then. The page's facts are read by key
+// afterwards (get_supported_facts).
+MATCH (c:Citation)
+WHERE c.source = $source
+WITH c
+ORDER BY c.key
+WITH collect(c {.fact, .key, .from, .to}) AS citations
+WITH [c IN citations WHERE c.fact = 'entity'] AS entities,
+     [c IN citations WHERE c.fact = 'relationship'] AS relationships
+WITH entities, relationships, size(entities) AS entityCount, $start AS start, $stop AS stop
+WITH entities, relationships, entityCount, start, stop,
      CASE WHEN start > entityCount THEN start - entityCount ELSE 0 END AS relStart,
      CASE WHEN stop > entityCount THEN stop - entityCount ELSE 0 END AS relStop
-RETURN CASE WHEN s IS NULL THEN null ELSE {labels: labels(s), props: properties(s)} END AS source,
-       entityCount, size(relationships) AS relationshipCount,
-       entities[start..stop] AS entityPage, relationships[relStart..relStop] AS relationshipPage
+RETURN entityCount, size(relationships) AS relationshipCount,
+       [e IN entities[start..stop] | e.key] AS entityIds,
+       relationships[relStart..relStop] AS relationshipKeys

@@ -1,4 +1,5 @@
-"""The `graph-service` command: serve, run the embedded graph, seed, import, export, schema."""
+"""The `graph-service` command: serve, run the embedded graph, seed, import, reindex, export,
+schema."""
 
 from __future__ import annotations
 
@@ -86,6 +87,15 @@ async def _import(settings: Settings, files: list[Path]) -> None:
     print(f"imported {len(dataset.entities)} entities and {len(dataset.relationships)} rels")
 
 
+async def _reindex(settings: Settings) -> None:
+    from graph_service.graph.session import open_graph
+    from graph_service.loading.reindex import rebuild_lookups
+
+    async with open_graph(settings) as graph:
+        count = await rebuild_lookups(graph, timeout_seconds=IMPORT_TIMEOUT_SECONDS)
+    print(f"rebuilt the search terms and citations of {count} entities and relationships")
+
+
 async def _export(settings: Settings, output: Path | None) -> None:
     from graph_service.graph.session import open_graph
     from graph_service.loading import export_graph
@@ -138,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--check", action="store_true", help="only validate the seed files")
     imp = commands.add_parser("import", help="load JSON Lines files (all or nothing)")
     imp.add_argument("files", nargs="+", type=Path)
+    commands.add_parser(
+        "reindex", help="rebuild the search terms and citations from the graph (idempotent)"
+    )
     exp = commands.add_parser("export", help="write the whole graph as JSON Lines")
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
     key = commands.add_parser("api-key", help="make an API key and its configuration entry")
@@ -180,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_import(settings, args.files))
         elif args.command == "export":
             asyncio.run(_export(settings, args.output))
+        elif args.command == "reindex":
+            asyncio.run(_reindex(settings))
     except (ConfigurationError, EmbeddedGraphError, GraphError, LoadError) as error:
         print(f"graph-service {args.command}: {error}", file=sys.stderr)
         return 2

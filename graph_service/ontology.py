@@ -16,6 +16,12 @@ SOURCE_KIND = "Source"  # the kind whose entities are the sources every fact cit
 # The label of the audit log's nodes. They are deliberately outside `Entity` and carry no
 # kind label and no relationships, so no entity query, export or count ever sees them.
 AUDIT_LABEL = "AuditEntry"
+# Lookup nodes, kept like the audit log outside `Entity`, with no kind label and no
+# relationships, keyed by the entity (or relationship) they describe: the normalised search
+# terms of every name and alias, and one citation per (source, fact). Each is indexed on
+# the property searched (setup_*_index.cypher), so search and `supportedBy` are index seeks.
+SEARCH_TERM_LABEL = "SearchTerm"
+CITATION_LABEL = "Citation"
 
 
 class ValueType(Enum):
@@ -654,6 +660,7 @@ _check_consistency()
 
 __all__ = [
     "AUDIT_LABEL",
+    "CITATION_LABEL",
     "ENTITY_KINDS",
     "ENUMS",
     "ENTITY_LABEL",
@@ -661,6 +668,7 @@ __all__ = [
     "PREDICATE_BANDS",
     "RELATIONSHIPS_BY_NAME",
     "RELATIONSHIP_TYPES",
+    "SEARCH_TERM_LABEL",
     "SOURCE_KIND",
     "EntityKind",
     "Property",

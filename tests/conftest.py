@@ -46,7 +46,8 @@ def embedded_graph(settings: Settings) -> Iterator[EmbeddedGraphProcess]:
 async def graph(embedded_graph: EmbeddedGraphProcess, settings: Settings) -> AsyncIterator[Graph]:
     """A graph seeded from seed/, for tests that talk Cypher through the service's executor."""
     async with open_graph(settings) as graph:  # the embedded graph is already running
-        await load_dataset(graph, read_seed_files(packaged_seed_files()))
+        # Setup, not the subject of a test: a busy machine must not time it out.
+        await load_dataset(graph, read_seed_files(packaged_seed_files()), timeout_seconds=120)
         yield graph
 
 

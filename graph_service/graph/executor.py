@@ -106,6 +106,10 @@ class Transaction:
             self._log.records.append(QueryRecord(query.name, elapsed, len(rows)))
         return rows
 
+    async def run_all(self, statements: Sequence[tuple[CypherQuery, dict[str, Any]]]) -> None:
+        for query, params in statements:
+            await self.run(query, **params)
+
 
 class Graph:
     """The shared driver, one database, a timeout, and optionally a request's query log."""

@@ -9,6 +9,12 @@ SETUP_QUERIES = (
     "setup_entity_id_constraint",
     "setup_entity_name_index",
     "setup_audit_entry_at_index",
+    # Lookup nodes (ontology.SEARCH_TERM_LABEL, CITATION_LABEL): search by term prefix,
+    # `supportedBy` by source, and their upkeep by the entity or relationship they describe.
+    "setup_search_term_index",
+    "setup_search_term_entity_index",
+    "setup_citation_source_index",
+    "setup_citation_key_index",
 )
 
 

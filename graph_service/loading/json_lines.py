@@ -91,13 +91,13 @@ def relationship_line(rel: RelationshipRecord) -> dict[str, Any]:
     return line
 
 
-async def iter_graph(graph: Graph) -> AsyncIterator[dict[str, Any]]:
-    """Every entity, then every relationship, as export lines, read in keyset pages."""
+async def iter_records(graph: Graph) -> AsyncIterator[EntityRecord | RelationshipRecord]:
+    """Every entity, then every relationship, read in keyset pages."""
     after = ""
     while True:
         rows = await graph.read(query("export_entities"), after=after, limit=EXPORT_PAGE)
         for row in rows:
-            yield entity_line(entity_from_row(row["labels"], row["props"]))
+            yield entity_from_row(row["labels"], row["props"])
         if len(rows) < EXPORT_PAGE:
             break
         after = rows[-1]["props"]["id"]
@@ -105,12 +105,19 @@ async def iter_graph(graph: Graph) -> AsyncIterator[dict[str, Any]]:
     while True:
         rows = await graph.read(query("export_relationships"), after=after, limit=EXPORT_PAGE)
         for row in rows:
-            yield relationship_line(
-                relationship_from_row(row["type"], row["from"], row["to"], row["props"])
-            )
+            yield relationship_from_row(row["type"], row["from"], row["to"], row["props"])
         if len(rows) < EXPORT_PAGE:
             break
         after = rows[-1]["props"]["id"]
+
+
+async def iter_graph(graph: Graph) -> AsyncIterator[dict[str, Any]]:
+    """Every entity, then every relationship, as export lines."""
+    async for record in iter_records(graph):
+        if isinstance(record, EntityRecord):
+            yield entity_line(record)
+        else:
+            yield relationship_line(record)
 
 
 async def export_graph(graph: Graph, out: TextIO) -> int:

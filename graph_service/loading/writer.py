@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Collection, Iterator
 from typing import Any
 
 from graph_service.graph.executor import Graph
+from graph_service.loading.lookups import lookup_statements
 from graph_service.loading.records import Dataset, LoadError
 from graph_service.loading.rows import entity_row, relationship_row
 from graph_service.loading.validation import Namesake, validate
@@ -35,7 +36,10 @@ async def namesakes_in_graph(
 ) -> list[Namesake]:
     """Entities outside `dataset` that already use one of its names or aliases; `read` runs
     the query (`Graph.read`, or `Transaction.run` inside a mutation's transaction)."""
-    terms = sorted({normalise(n) for e in dataset.entities for n in [e.name, *e.aliases]} - {""})
+    # Stored whole terms are compact: a spaced name meets its compact form, and the
+    # validation then compares the spaced forms.
+    names = [n for e in dataset.entities for n in [e.name, *e.aliases]]
+    terms = sorted({normalise(n).replace(" ", "") for n in names} - {""})
     if not terms:
         return []
     ids = sorted({e.id for e in dataset.entities})
@@ -54,7 +58,8 @@ def plan_statements(
     Entities already in the graph (`existing`) are updated through the `Entity.id` index;
     new ones are created with both labels. (A MERGE on two labels would scan the kind's
     nodes on ArcadeDB.) Every batch reports what it wrote, and a short count aborts the
-    transaction, e.g. when an entity appeared or vanished since `existing` was read.
+    transaction, e.g. when an entity appeared or vanished since `existing` was read. The
+    lookup nodes of what is written (search terms, citations) are replaced last.
     """
     known = set(existing)
     new: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -75,6 +80,7 @@ def plan_statements(
     for type_name, rows in sorted(by_type.items()):
         cypher = render("merge_relationships", rel=RELATIONSHIPS_BY_NAME[type_name])
         statements += [(cypher, {"rows": batch}) for batch in _batches(rows, batch_size)]
+    statements += lookup_statements(dataset.entities, dataset.relationships, existing=known)
     return statements
 
 

@@ -165,9 +165,19 @@ def test_paths_work_is_bounded(gql: GraphQLClient, variables: dict[str, Any], me
     assert message in gql.error(PATHS, {"from": "pemkot-cimahi", "to": "dga-2024", **variables})
 
 
-def test_paths_are_one_round_trip(gql: GraphQLClient) -> None:
-    body = gql.post(PATHS, {"from": "kementerian-panrb", "to": "pemkot-cimahi"}, trace=True)
-    assert body["extensions"]["graph"]["queryCount"] == 1
+def test_paths_expand_shortest_first_one_round_trip_per_length_and_stop_at_first(
+    gql: GraphQLClient,
+) -> None:
+    ends = {"from": "kementerian-panrb", "to": "pemkot-cimahi"}
+    body = gql.post(PATHS, {**ends, "maxHops": 4}, trace=True)
+    lengths = [p["length"] for p in body["data"]["paths"]]
+    assert lengths == sorted(lengths) and lengths[0] == 2
+    assert body["extensions"]["graph"]["queryCount"] <= 4
+    # One 2-hop path is enough: lengths 3 and 4 are never asked for.
+    body = gql.post(PATHS, {**ends, "maxHops": 4, "first": 1}, trace=True)
+    assert [p["length"] for p in body["data"]["paths"]] == [2]
+    names = [q["name"].split(":")[0] for q in body["extensions"]["graph"]["queries"]]
+    assert names == ["find_paths_1", "find_paths_2"]
 
 
 # --- neighborhood ---------------------------------------------------------------------

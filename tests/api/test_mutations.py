@@ -131,11 +131,18 @@ async def api(graph: Graph, settings: Settings) -> Api:
 _CLEANUP = CypherQuery(
     "test_cleanup", "UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n"
 )
+_CLEANUP_LOOKUPS = CypherQuery(
+    "test_cleanup_lookups",
+    "MATCH (t) WHERE (t:SearchTerm AND t.entity IN $ids) OR (t:Citation AND (t.key IN $ids "
+    "OR t.from IN $ids OR t.to IN $ids OR t.source IN $ids)) DELETE t",
+)
 
 
 async def cleanup(api: Api, *ids: str) -> None:
-    """Remove test entities and their relationships directly, whatever happened."""
+    """Remove test entities, their relationships and lookup nodes directly, whatever
+    happened."""
     await api.graph.write(_CLEANUP, ids=list(ids))
+    await api.graph.write(_CLEANUP_LOOKUPS, ids=list(ids))
 
 
 CREATE_AGENCY = (
@@ -431,11 +438,14 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
     try:
         created = await api.one(*CREATE_AGENCY, {"agency": agency("mut-perf-one")})
         assert created["__typename"] == "CreateEntitySuccess"
-        # One transaction (state read, namesakes, create, audit), then the `sources` selection.
+        # One transaction (state read, namesakes, create, its search terms and citations,
+        # audit), then the `sources` selection.
         assert [r.name for r in api.last_log.records] == [
             "lock_entity_states",
             "find_entities_sharing_terms",
             "create_entities:Agency",
+            "create_search_terms",
+            "create_citations",
             "create_audit_entries",
             "load_batch",
         ]
@@ -447,6 +457,8 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
             "lock_entity_states",
             "find_entities_sharing_terms",
             "create_entities:Agency",
+            "create_search_terms",
+            "create_citations",
             "create_audit_entries",
         ]
     finally:

@@ -80,19 +80,20 @@ async def test_pages_walk_entities_then_relationships(gql: GraphQLClient, graph:
     assert pages == -(-(len(entities) + len(relationships)) // 7)
 
 
-def test_support_is_one_round_trip(gql: GraphQLClient) -> None:
+def test_support_is_an_index_query_then_one_read_of_the_page(gql: GraphQLClient) -> None:
     body = gql.post(
         '{ supportedBy(sourceId: "src-indoart", first: 50) { totalCount '
         "entities { id name } relationships { id type from to properties } } }",
         trace=True,
     )
     assert "errors" not in body, body.get("errors")
-    assert body["extensions"]["graph"]["queryCount"] == 1
+    queries = [q["name"] for q in body["extensions"]["graph"]["queries"]]
+    assert queries == ["list_supported_by", "get_supported_facts"]
     nested = gql.post(
         SUPPORTED_BY.replace("$first: Int", "$first: Int = 50"), {"source": ARTICLE}, trace=True
     )
     assert "errors" not in nested, nested.get("errors")
-    assert nested["extensions"]["graph"]["queryCount"] == 2  # + one batch for every `sources`
+    assert nested["extensions"]["graph"]["queryCount"] == 3  # + one batch for every `sources`
 
 
 def test_a_smaller_source_supports_exactly_its_facts(gql: GraphQLClient) -> None:

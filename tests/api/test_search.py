@@ -117,6 +117,7 @@ def test_search_page_size_is_capped(gql: GraphQLClient) -> None:
     assert "`first` must be between 0 and 100" in gql.error(SEARCH, {"q": "kota", "first": 101})
 
 
-def test_search_is_one_round_trip(gql: GraphQLClient) -> None:
+def test_search_is_an_index_query_then_one_batch_of_entities(gql: GraphQLClient) -> None:
     body = gql.post(SEARCH, {"q": "cimahi"}, trace=True)
-    assert body["extensions"]["graph"]["queryCount"] == 1
+    queries = [q["name"] for q in body["extensions"]["graph"]["queries"]]
+    assert queries == ["search_entities", "load_batch"]

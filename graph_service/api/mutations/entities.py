@@ -28,6 +28,7 @@ from graph_service.api.mutations.inputs import (
 from graph_service.api.mutations.state import entity_states, kinds_of, stored_entity
 from graph_service.api.mutations.transaction import Abort, in_write_transaction
 from graph_service.graph.executor import Transaction
+from graph_service.loading.lookups import forget_statements, lookup_statements
 from graph_service.loading.records import Dataset
 from graph_service.loading.rows import entity_from_row, entity_row
 from graph_service.loading.writer import plan_statements
@@ -65,6 +66,7 @@ def create_field(kind: EntityKind) -> StrawberryField:
             row = entity_row(record)
             props = row["props"]
             await tx.run(render("create_entities", kind=kind), rows=[row])
+            await tx.run_all(lookup_statements([record], []))
             entry = audit.audit_entry(
                 principal, f"create{kind.name}", [record.id], None, props, audit.now()
             )
@@ -107,6 +109,7 @@ def update_field(kind: EntityKind) -> StrawberryField:
             row = entity_row(record)
             props = row["props"]
             await tx.run(query("update_entities"), rows=[row])  # short of a row: rolled back
+            await tx.run_all(lookup_statements([record], [], existing={id_}))
             entry = audit.audit_entry(
                 principal, f"update{kind.name}", [id_], before, props, audit.now()
             )
@@ -251,6 +254,7 @@ def delete_field(kind: EntityKind) -> StrawberryField:
             rows = await tx.run(query(name), id=id_)  # its kind was checked above
             if not rows or rows[0]["deleted"] != 1:
                 raise Abort(results.Conflict(message=f"{id_!r} changed meanwhile: try again"))
+            await tx.run_all(forget_statements([id_], relationships))
             before = {"entity": current["props"], "relationships": relationships}
             entry = audit.audit_entry(
                 principal, f"delete{kind.name}", [id_, *relationships], before, None, audit.now()

@@ -17,6 +17,7 @@ from graph_service.api.mutations.state import entity_states, kinds_of, stored_en
 from graph_service.api.mutations.transaction import in_write_transaction
 from graph_service.api.types.relationships import EDGE_TYPES, type_stem
 from graph_service.graph.executor import Transaction
+from graph_service.loading.lookups import forget_statements
 from graph_service.loading.records import Dataset, Origin, RelationshipRecord
 from graph_service.loading.rows import relationship_row
 from graph_service.loading.writer import plan_statements
@@ -97,7 +98,9 @@ def link_field(rel: RelationshipType) -> StrawberryField:
             if problems:
                 return results.problems(*problems)
             before = await tx.run(render("get_relationship", rel=rel), **_ends(record))
-            for statement, params in plan_statements(Dataset(relationships=[record])):
+            for statement, params in plan_statements(
+                Dataset(relationships=[record]), existing={record.from_id, record.to_id}
+            ):
                 await tx.run(statement, **params)
             props = relationship_row(record)["props"]
             entry = audit.audit_entry(
@@ -165,6 +168,7 @@ def unlink_field(rel: RelationshipType) -> StrawberryField:
                     message=f"no {rel.name} relationship has the id {record.id!r}",
                 )
             await tx.run(render("unlink_relationship", rel=rel), **_ends(record))
+            await tx.run_all(forget_statements([], [record.id]))
             entry = audit.audit_entry(
                 principal,
                 f"unlink{type_stem(rel)}",

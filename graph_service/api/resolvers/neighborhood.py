@@ -1,4 +1,11 @@
-"""The subgraph around an entity, expanded one hop per round trip (so at most `depth` + 1)."""
+"""The subgraph around an entity, expanded one hop per round trip (so at most `depth` + 1).
+
+Each hop follows typed, directed patterns and takes at most the remaining budget of
+relationships from each frontier node inside the graph, so a hub with thousands of
+relationships costs what the budget costs. When the limit cuts a hop short, which of a
+hub's relationships are kept is the graph's choice (then ordered by key), and `truncated`
+says so.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,8 @@ from graph_service.api.types.registry import entity_object
 from graph_service.api.types.relationships import AsOf
 from graph_service.api.types.subgraph import Direction, GraphEdge, Subgraph, graph_edge
 from graph_service.api.types.values import RelationshipTypeName
-from graph_service.queries import query
+from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
+from graph_service.queries import render
 
 MAX_DEPTH = 3
 MAX_LIMIT = 500
@@ -47,19 +55,21 @@ async def neighborhood(
     nodes = {start.id: start}
     edges: dict[str, GraphEdge] = {}
     frontier = [str(start.id)]
-    types = [t.value for t in relationship_types] if relationship_types else None
+    if relationship_types is not None and not relationship_types:
+        raise UserInputError("`relationshipTypes` must name at least one type when given")
+    rels = (
+        [RELATIONSHIPS_BY_NAME[t.value] for t in relationship_types]
+        if relationship_types
+        else RELATIONSHIP_TYPES
+    )
+    hop = render(f"list_neighbours_{direction.value.lower()}", rel=rels)
     truncated = False
     for _ in range(depth):
         if not frontier:
             break
         budget = limit - len(edges)
         rows = await info.context.graph.read(
-            query("list_neighbours"),
-            ids=frontier,
-            types=types,
-            direction=direction.value,
-            asOf=as_of.isoformat() if as_of else None,
-            limit=budget + 1,
+            hop, ids=frontier, asOf=as_of.isoformat() if as_of else None, limit=budget + 1
         )
         next_frontier = []
         for row in rows:

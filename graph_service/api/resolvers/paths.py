@@ -1,4 +1,8 @@
-"""`shortestPath` and `paths` between two entities: one bounded Cypher round trip each.
+"""`shortestPath` (one round trip) and `paths` between two entities.
+
+`paths` expands shortest first: one round trip per length, 1 hop, then 2, ..., stopping as
+soon as it has `first` paths, so it never enumerates longer paths than it returns (at most
+`maxHops` round trips).
 
 The relationship types to follow are written into the pattern (`[:A|B*..6]`), chosen from
 the ontology through the validated enum, because ArcadeDB applies a `relationships(p)`
@@ -20,7 +24,7 @@ from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
 from graph_service.queries import CypherQuery, render
 
 MAX_SHORTEST_HOPS = 6  # the literal bound in find_shortest_path.cypher
-MAX_PATH_HOPS = 4  # the literal bound in find_paths.cypher
+MAX_PATH_HOPS = 4  # one find_paths_<hops>.cypher per length
 MAX_PATHS = 20
 
 From = Annotated[strawberry.ID, strawberry.argument(name="from", description="Key of the start.")]
@@ -88,8 +92,13 @@ async def paths(
     if str(from_id) == str(to):
         path = await _trivial(info, str(from_id))
         return [path] if path is not None else []
-    rows = await info.context.graph.read(
-        typed_query("find_paths", relationship_types),
-        **{"from": str(from_id), "to": str(to), "maxHops": max_hops, "first": first},
-    )
-    return [path_object(row) for row in rows]
+    found: list[Path] = []
+    for hops in range(1, max_hops + 1):  # shortest first; stop once `first` are found
+        rows = await info.context.graph.read(
+            typed_query(f"find_paths_{hops}", relationship_types),
+            **{"from": str(from_id), "to": str(to), "first": first - len(found)},
+        )
+        found += [path_object(row) for row in rows]
+        if len(found) >= first:
+            break
+    return found

@@ -1,8 +1,9 @@
 """`supportedBy`: what one source supports, the other way round from every `sources` field.
 
-Entities and relationships keep the keys of their sources in a `sources` list, so the facts
-a source supports are found by one query over both, paged together: the entities first
-(by key), then the relationships (by key), in one Cypher round trip.
+Entities and relationships keep the keys of their sources in a `sources` list, and every
+(source, fact) pair is also an indexed `Citation` node (loading/lookups.py), so the facts a
+source supports are found by one index seek, paged together: the entities first (by key),
+then the relationships (by key), in one Cypher round trip that reads only the page.
 """
 
 from __future__ import annotations
@@ -65,12 +66,24 @@ async def supported_by(
     rows = await info.context.graph.read(
         query("list_supported_by"), source=str(source_id), start=win.start, stop=win.stop
     )
-    row = rows[0] if rows else None
-    source = _source_object(row["source"] if row else None)
-    if row is None or source is None:
+    row = rows[0] if rows else {"entityCount": 0, "relationshipCount": 0}
+    facts = (
+        await info.context.graph.read(
+            query("get_supported_facts"),
+            source=str(source_id),
+            entityIds=row.get("entityIds", []),
+            relationshipKeys=row.get("relationshipKeys", []),
+        )
+    )[0]
+    source = _source_object(facts["source"])
+    if source is None:
         return None
-    entities = [entity_object(e["labels"], e["props"]) for e in row["entityPage"]]
-    relationships = [graph_edge(r) for r in row["relationshipPage"]]
+    entities = sorted(
+        (entity_object(e["labels"], e["props"]) for e in facts["entities"]), key=lambda e: e.id
+    )
+    relationships = sorted(
+        (graph_edge(r) for r in facts["relationships"]), key=lambda r: r.props.get("id", "")
+    )
     total = row["entityCount"] + row["relationshipCount"]
     placement = place(win, total, len(entities) + len(relationships))
     return SourceSupport(

@@ -1,7 +1,9 @@
 """Search over names and aliases: case-, accent- and punctuation-insensitive, ranked.
 
-Ranking: the exact name first, then an exact alias, then a prefix, then a substring; ties
-by name and key. Terms are normalised when stored, so the query compares plain strings.
+Ranking: the exact name first, then an exact alias, then a prefix, then a substring that
+starts a word; ties by name and key. Terms are normalised and stored as indexed
+`SearchTerm` nodes (loading/lookups.py), so one index range scan finds every match and
+ranks it; the page's entities then come in one batched read (two round trips).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from graph_service.api.types.pagination import (
     connect,
     window,
 )
-from graph_service.api.types.registry import entity_object
 from graph_service.api.types.values import EntityKindName
 from graph_service.queries import query
 from graph_service.text_search import query_forms
@@ -78,12 +79,15 @@ async def search(
     )
     rows = await info.context.graph.read(
         query("search_entities"),
+        term=forms[-1],  # the compact form: stored terms are compact
         forms=forms,
         kinds=[k.value for k in kinds] if kinds else None,
         start=win.start,
         stop=win.stop,
     )
     total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
+    entities = {e.id: e for e in await info.context.load_entities(row["id"] for row in page)}
+    page = [row for row in page if row["id"] in entities]  # a term outlived its entity
     return connect(
         SearchConnection,
         win,
@@ -91,7 +95,7 @@ async def search(
         page,
         lambda cursor, row: SearchEdge(
             cursor=cursor,
-            node=entity_object(row["labels"], row["props"]),
+            node=entities[row["id"]],
             match=MatchKind(row["rank"]),
         ),
     )

@@ -1,0 +1,3 @@
+UNWIND $entries AS entry
+CREATE (c:Citation)
+SET c = entry

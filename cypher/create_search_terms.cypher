@@ -1,0 +1,3 @@
+UNWIND $entries AS entry
+CREATE (t:SearchTerm)
+SET t = entry

@@ -1,0 +1,2 @@
+MATCH (c:Citation)
+DELETE c

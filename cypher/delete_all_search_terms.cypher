@@ -1,0 +1,2 @@
+MATCH (t:SearchTerm)
+DELETE t

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (c:Citation {key: key})
+DELETE c

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (t:SearchTerm {entity: key})
+DELETE t

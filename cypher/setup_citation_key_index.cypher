@@ -1,0 +1,1 @@
+CREATE INDEX citation_key IF NOT EXISTS FOR (c:Citation) ON (c.key)

@@ -1,0 +1,1 @@
+CREATE INDEX citation_source IF NOT EXISTS FOR (c:Citation) ON (c.source)

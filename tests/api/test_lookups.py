@@ -1,0 +1,127 @@
+"""Search terms and citations follow every write, and the reads use their indexes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph_service.graph.executor import Graph
+from graph_service.loading.reindex import rebuild_lookups
+from graph_service.queries import CypherQuery, query
+from graph_service.settings import Settings
+from tests.api.test_mutations import Api, cleanup
+
+SEARCH = """query($q: String!) { search(query: $q) { totalCount edges { match node { id } } } }"""
+SUPPORT = """query($s: ID!) { supportedBy(sourceId: $s) {
+  entityCount relationshipCount entities { id } relationships { type from to } } }"""
+TERMS = CypherQuery(
+    "test_terms", "MATCH (t:SearchTerm {entity: $id}) RETURN t.term AS term ORDER BY term"
+)
+
+
+@pytest.fixture
+async def api(graph: Graph, settings: Settings) -> Api:
+    return Api(graph, settings)
+
+
+async def _found(api: Api, text: str) -> list[tuple[str, str]]:
+    data = await api.data(SEARCH, {"q": text})
+    return [(e["node"]["id"], e["match"]) for e in data["search"]["edges"]]
+
+
+async def _support(api: Api, source: str) -> dict[str, Any]:
+    return (await api.data(SUPPORT, {"s": source}))["supportedBy"]
+
+
+async def test_search_terms_and_citations_follow_create_update_link_unlink_delete(
+    api: Api,
+) -> None:
+    ids = ("look-agency", "look-src")
+    try:
+        source = {"id": "look-src", "name": "Lookup source", "url": "https://example.org/l"}
+        created = await api.one("createSource", "input: $source", "__typename", {"source": source})
+        assert created["__typename"] == "CreateEntitySuccess"
+        agency = {
+            "id": "look-agency",
+            "name": "Badan Zebrafinch Nusantara",
+            "aliases": ["BZN"],
+            "sources": ["look-src"],
+        }
+        await api.one("createAgency", "input: $agency", "__typename", {"agency": agency})
+        assert await _found(api, "badan zebrafinch nusantara") == [("look-agency", "EXACT_NAME")]
+        assert await _found(api, "bzn") == [("look-agency", "EXACT_ALIAS")]
+        assert await _found(api, "Badan Zebra") == [("look-agency", "PREFIX")]
+        assert await _found(api, "zebrafinch nus") == [("look-agency", "CONTAINS")]
+        assert await _support(api, "look-src") == {
+            "entityCount": 1,
+            "relationshipCount": 0,
+            "entities": [{"id": "look-agency"}],
+            "relationships": [],
+        }
+
+        patch = {"name": "Badan Quokka Nusantara"}
+        await api.one(
+            "updateAgency", 'id: "look-agency", input: $patch', "__typename", {"patch": patch}
+        )
+        assert await _found(api, "zebrafinch") == []
+        assert await _found(api, "quokka") == [("look-agency", "CONTAINS")]
+        terms = [r["term"] for r in await api.graph.read(TERMS, id="look-agency")]
+        assert terms == sorted(["badanquokkanusantara", "quokkanusantara", "nusantara", "bzn"])
+
+        link = (
+            'from: "look-agency", to: "evaluasi-spbe-2024", sources: ["look-src"], '
+            "properties: $props"
+        )
+        props = {"props": {"value": 3.1, "predicate": "BAIK"}}
+        await api.one("linkHasSpbeIndex", link, "__typename", props)
+        await api.one("linkHasSpbeIndex", link, "__typename", props)  # replaced, not doubled
+        support = await _support(api, "look-src")
+        assert support["relationshipCount"] == 1
+        assert support["relationships"] == [
+            {"type": "HAS_SPBE_INDEX", "from": "look-agency", "to": "evaluasi-spbe-2024"}
+        ]
+        unlink = 'from: "look-agency", to: "evaluasi-spbe-2024"'
+        await api.one("unlinkHasSpbeIndex", unlink, "__typename")
+        assert (await _support(api, "look-src"))["relationshipCount"] == 0
+
+        await api.one("deleteAgency", 'id: "look-agency", detach: true', "__typename")
+        assert await _found(api, "quokka") == []
+        assert (await _support(api, "look-src"))["entityCount"] == 0
+        assert await api.graph.read(TERMS, id="look-agency") == []
+    finally:
+        await cleanup(api, *ids)
+
+
+async def _plan(graph: Graph, cypher: CypherQuery, **params: Any) -> str:
+    async with graph.driver.session(database=graph.database) as session:
+        result = await session.run("PROFILE " + cypher.text, params)
+        summary = await result.consume()
+    assert summary.profile is not None
+    return str(summary.profile["args"]["string-representation"])
+
+
+async def test_search_and_supported_by_start_from_an_index_on_arcadedb(graph: Graph) -> None:
+    """ArcadeDB plans a range scan only for a query's first MATCH, alone: this pins it."""
+    plan = await _plan(
+        graph,
+        query("search_entities"),
+        term="cimahi",
+        forms=["cimahi"],
+        kinds=None,
+        start=0,
+        stop=20,
+    )
+    assert "NodeIndexRangeScan(t:SearchTerm) [index=search_term" in plan
+    plan = await _plan(graph, query("list_supported_by"), source="src-indoart", start=0, stop=20)
+    assert "(c:Citation) [index=citation_source" in plan
+
+
+async def test_reindex_rebuilds_lost_lookup_nodes(api: Api) -> None:
+    forget = CypherQuery("test_forget", "MATCH (t:SearchTerm {entity: 'pemkot-cimahi'}) DELETE t")
+    await api.graph.write(forget)
+    assert ("pemkot-cimahi", "EXACT_NAME") not in await _found(api, "pemerintah kota cimahi")
+    before = await _support(api, "src-indoart")
+    assert await rebuild_lookups(api.graph, timeout_seconds=120) > 400
+    assert await _found(api, "pemerintah kota cimahi") == [("pemkot-cimahi", "EXACT_NAME")]
+    assert await _support(api, "src-indoart") == before
