@@ -1,5 +1,5 @@
 """The `graph-service` command: serve, run the embedded graph, seed, import, reindex, export,
-schema."""
+generate, schema."""
 
 from __future__ import annotations
 
@@ -109,6 +109,17 @@ async def _export(settings: Settings, output: Path | None) -> None:
     print(f"exported {count} records", file=sys.stderr)
 
 
+def _generate(args: argparse.Namespace) -> None:
+    from graph_service.synthetic import write_json_lines
+
+    if args.output is None:
+        entities, rels = write_json_lines(args.entities, sys.stdout, seed=args.seed)
+    else:
+        with args.output.open("w", encoding="utf-8") as handle:
+            entities, rels = write_json_lines(args.entities, handle, seed=args.seed)
+    print(f"generated {entities} entities and {rels} relationships", file=sys.stderr)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from graph_service.api.schema import schema_sdl
 
@@ -153,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp = commands.add_parser("export", help="write the whole graph as JSON Lines")
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
+    gen = commands.add_parser(
+        "generate", help="write a synthetic SPBE-shaped graph as JSON Lines (for `import`)"
+    )
+    gen.add_argument("--entities", type=int, required=True, help="how many entities")
+    gen.add_argument("--seed", type=int, default=1, help="random seed (same seed, same graph)")
+    gen.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
     key = commands.add_parser("api-key", help="make an API key and its configuration entry")
     key.add_argument("--subject", required=True, help="who the key is for (in the audit log)")
     key.add_argument(
@@ -172,6 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "schema":
         return _schema(args)
+    if args.command == "generate":
+        try:
+            _generate(args)
+        except ValueError as error:
+            print(f"graph-service generate: {error}", file=sys.stderr)
+            return 2
+        return 0
     if args.command == "api-key":
         _api_key(args)
         return 0
