@@ -111,8 +111,10 @@ async def load_dataset(
         for r in dataset.relationships
         if isinstance(r.properties.get("on_behalf_of"), str)
     }
-    existing = await existing_kinds(graph, referenced | known)
-    problems = validate(dataset, existing, await namesakes_in_graph(graph.read, dataset))
+    # The checks read as much as the load writes: they get its patience, not a request's.
+    checks = Graph(graph.driver, graph.database, timeout_seconds or graph.timeout_seconds)
+    existing = await existing_kinds(checks, referenced | known)
+    problems = validate(dataset, existing, await namesakes_in_graph(checks.read, dataset))
     if problems:
         raise LoadError(problems)
     statements = plan_statements(dataset, batch_size, existing.keys())
