@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install chromium lint typecheck lint-cypher schema check-schema clean
+.PHONY: run test install chromium lint typecheck lint-cypher schema check-schema clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,8 @@ test: $(STAMP) node_modules/.installed lint typecheck lint-cypher check-schema  
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check graph_service tests
-	$(BIN)/ruff format --check graph_service tests
+	$(BIN)/ruff check graph_service tests benchmarks
+	$(BIN)/ruff format --check graph_service tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -42,6 +42,13 @@ schema: $(STAMP)  ## regenerate schema.graphql from the code
 
 check-schema: $(STAMP)
 	$(BIN)/graph-service schema --check schema.graphql
+
+# The service against the raw driver on a synthetic graph of BENCH_ENTITIES (loaded once
+# into .data/bench/); results in benchmarks/results/. e.g. `make bench BENCH_ENTITIES=100000`
+BENCH_ENTITIES ?= 10000
+BENCH_ARGS ?=
+bench: $(STAMP)  ## benchmark the service against the raw driver (see README, Benchmarks)
+	$(BIN)/python -m benchmarks.bench --entities $(BENCH_ENTITIES) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .data
