@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx2 as httpx
 import neo4j
 
 from benchmarks import report
@@ -37,7 +38,7 @@ from benchmarks.processes import (
     service_environment,
 )
 from benchmarks.runner import alternate
-from benchmarks.service_client import ServiceClient
+from benchmarks.service_client import ServiceClient, ServiceError
 from benchmarks.workloads import WORKLOADS, Workload
 from graph_service.api.auth import hash_api_key
 from graph_service.embedded import read_password
@@ -81,6 +82,48 @@ async def _raw_call(workload: Workload, driver: neo4j.AsyncDriver, params: dict[
         return await execute(workload.raw, params)
 
 
+def _failed(workload: Workload, error: str) -> dict[str, Any]:
+    return {
+        "key": workload.key,
+        "name": workload.name,
+        "concurrency": workload.concurrency,
+        "error": error[:1000],
+        "same_answers": False,
+    }
+
+
+async def _run_workload(
+    args: argparse.Namespace,
+    workload: Workload,
+    service: ServiceClient,
+    driver: neo4j.AsyncDriver,
+    inputs: Inputs,
+) -> dict[str, Any]:
+    if workload.key in inputs.unavailable:
+        return _failed(workload, inputs.unavailable[workload.key])
+    checked = await _check(workload, service, driver, inputs, args.checks)
+
+    async def via_service(number: int) -> None:
+        await service.post(workload.document, inputs(workload.key, number)[0])
+
+    async def via_driver(number: int) -> None:
+        await _raw_call(workload, driver, inputs(workload.key, number)[1])
+
+    service_stats, raw_stats = await alternate(
+        via_service, via_driver, workload.concurrency, args.rounds, args.round_seconds
+    )
+    ratio = service_stats.per_second / raw_stats.per_second if raw_stats.per_second else None
+    return {
+        "key": workload.key,
+        "name": workload.name,
+        "concurrency": workload.concurrency,
+        "service": service_stats.summary(),
+        "raw": raw_stats.summary(),
+        "ratio": None if ratio is None else round(ratio, 3),
+        **checked,
+    }
+
+
 async def _measure(
     args: argparse.Namespace, base_url: str, token: str, bolt: int, data_dir: Path, pid: int
 ) -> list[dict[str, Any]]:
@@ -95,37 +138,13 @@ async def _measure(
         for workload in WORKLOADS:
             if args.only and not any(o in workload.key for o in args.only):
                 continue
-            checked = await _check(workload, service, driver, inputs, args.checks)
-
-            async def via_service(number: int, w: Workload = workload) -> None:
-                await service.post(w.document, inputs(w.key, number)[0])
-
-            async def via_driver(number: int, w: Workload = workload) -> None:
-                await _raw_call(w, driver, inputs(w.key, number)[1])
-
-            service_stats, raw_stats = await alternate(
-                via_service, via_driver, workload.concurrency, args.rounds, args.round_seconds
-            )
-            result = {
-                "key": workload.key,
-                "name": workload.name,
-                "concurrency": workload.concurrency,
-                "service": service_stats.summary(),
-                "raw": raw_stats.summary(),
-                "ratio": round(service_stats.per_second / raw_stats.per_second, 3)
-                if raw_stats.per_second
-                else None,
-                **checked,
-                "service_rss_mib": round(rss_mib(pid), 1),
-            }
+            try:
+                result = await _run_workload(args, workload, service, driver, inputs)
+            except (ServiceError, httpx.HTTPError, neo4j.exceptions.Neo4jError, OSError) as error:
+                result = _failed(workload, str(error))
+            result["service_rss_mib"] = round(rss_mib(pid), 1)
             results.append(result)
-            print(
-                f"{workload.name:28} service {result['service']['per_second']:8.1f}/s "
-                f"raw {result['raw']['per_second']:8.1f}/s ratio {result['ratio']} "
-                f"trips {result['round_trips']} graph {result['graph_ms']} ms "
-                f"same {result['same_answers']}",
-                flush=True,
-            )
+            print(report.line(result), flush=True)
         await driver.execute_query(
             "MATCH (n:Platform) WHERE n.id STARTS WITH $prefix DETACH DELETE n",
             prefix=f"{BENCH_ID_PREFIX}{run}-",

@@ -10,11 +10,11 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from benchmarks.service_client import ServiceClient
+from benchmarks.service_client import ServiceClient, ServiceError
 
 Pair = tuple[dict[str, Any], dict[str, Any]]  # (GraphQL variables, Cypher parameters)
 SEARCH_QUERY = "cimahi"
-DEEP_PAGE_DEPTH = 5_000  # items before the deep page (or half the list when shorter)
+DEEP_PAGE_DEPTH = 2_000  # items before the deep page (or half the list when shorter)
 BENCH_ID_PREFIX = "bench-"
 
 
@@ -23,6 +23,7 @@ class Inputs:
     """For each workload key, a function from the request's number to its inputs."""
 
     by_key: dict[str, Callable[[int], Pair]] = field(default_factory=dict)
+    unavailable: dict[str, str] = field(default_factory=dict)  # workload key -> why
 
     def __call__(self, key: str, number: int) -> Pair:
         return self.by_key[key](number)
@@ -72,7 +73,12 @@ async def find_inputs(
     records, _, _ = await driver.execute_query(
         "MATCH (n:Official) RETURN count(n) AS n", database_=database
     )
-    cursor, last_name, last_id = await _deep_cursor(service, records[0]["n"])
+    unavailable: dict[str, str] = {}
+    try:
+        cursor, last_name, last_id = await _deep_cursor(service, records[0]["n"])
+    except ServiceError as error:
+        cursor, last_name, last_id = "", "", ""
+        unavailable["deep_page"] = f"walking to the deep page failed: {error}"
     counter = itertools.count()
 
     def same(values: dict[str, Any]) -> Pair:
@@ -105,5 +111,6 @@ async def find_inputs(
                 {"name": last_name, "last": last_id},
             ),
             "create": create,
-        }
+        },
+        unavailable,
     )

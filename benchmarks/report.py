@@ -25,6 +25,9 @@ def markdown(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for w in results["workloads"]:
+        if "error" in w:
+            lines.append(f"| {w['name']} ({w['concurrency']}) | failed: {w['error'][:200]} |")
+            continue
         service, raw = w["service"], w["raw"]
         lines.append(
             f"| {w['name']} ({w['concurrency']}) | {service['per_second']:.1f} "
@@ -32,6 +35,17 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {w['round_trips']} | {w['graph_ms']} | {'yes' if w['same_answers'] else 'NO'} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def line(w: dict[str, Any]) -> str:
+    """One workload's result as a line of progress output."""
+    if "error" in w:
+        return f"{w['name']:28} FAILED: {w['error'][:300]}"
+    return (
+        f"{w['name']:28} service {w['service']['per_second']:8.1f}/s "
+        f"raw {w['raw']['per_second']:8.1f}/s ratio {w['ratio']} "
+        f"trips {w['round_trips']} graph {w['graph_ms']} ms same {w['same_answers']}"
+    )
 
 
 def write(results: dict[str, Any], out_dir: Path, stem: str) -> tuple[Path, Path]:
