@@ -165,6 +165,8 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
     keys = json.dumps({hash_api_key(token): {"subject": "benchmark", "roles": ["editor"]}})
     ports = pick_ports()
     env = service_environment(data_dir, ports, keys)
+    if args.graph_timeout is not None:
+        env["GRAPH_SERVICE_GRAPH_TIMEOUT"] = str(args.graph_timeout)
     base_url = f"http://127.0.0.1:{ports.service}"
     load_before = os.getloadavg()[0]
     with running_service(env, base_url, data_root / "service.log") as process:
@@ -179,6 +181,7 @@ def run_bench(args: argparse.Namespace) -> dict[str, Any]:
             "seed": args.seed,
             "rounds": args.rounds,
             "round_seconds": args.round_seconds,
+            "graph_timeout": args.graph_timeout,
             "cpus": os.cpu_count(),
             "load_before": round(load_before, 1),
             "load_after": round(os.getloadavg()[0], 1),
@@ -200,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--round-seconds", type=float, default=4.0, help="length of a round")
     parser.add_argument(
         "--checks", type=int, default=6, help="requests per workload whose answers are compared"
+    )
+    parser.add_argument(
+        "--graph-timeout",
+        type=float,
+        help="the service's GRAPH_SERVICE_GRAPH_TIMEOUT (default: its own, as `make run`)",
     )
     parser.add_argument("--only", nargs="*", help="run only workloads whose key contains one")
     parser.add_argument("--data-dir", default=str(ROOT / ".data" / "bench"))

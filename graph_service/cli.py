@@ -77,10 +77,18 @@ async def _import(settings: Settings, files: list[Path]) -> None:
     from graph_service.graph.session import open_graph
     from graph_service.loading import load_dataset, read_json_lines
 
-    dataset = read_json_lines(files)
+    size = sum(path.stat().st_size for path in files if path.exists())
+    with tqdm(desc="read", unit="line", disable=size < 1_000_000, file=sys.stderr) as reading:
+        dataset = read_json_lines(files, on_lines=reading.update)
     total = len(dataset.entities) + len(dataset.relationships)
     async with open_graph(settings) as graph:
-        with tqdm(total=total, unit="rec", disable=total < 1000, file=sys.stderr) as bar:
+        with tqdm(
+            desc="validate and write",
+            total=total,
+            unit="rec",
+            disable=total < 1000,
+            file=sys.stderr,
+        ) as bar:
             await load_dataset(
                 graph, dataset, on_batch=bar.update, timeout_seconds=IMPORT_TIMEOUT_SECONDS
             )

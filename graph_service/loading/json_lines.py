@@ -9,7 +9,7 @@ in an export, but an import accepts them in any order.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -28,7 +28,11 @@ from graph_service.queries import query
 EXPORT_PAGE = 1000
 
 
-def read_json_lines(paths: Iterable[Path]) -> Dataset:
+def read_json_lines(
+    paths: Iterable[Path], on_lines: Callable[[int], object] | None = None
+) -> Dataset:
+    """Every record of `paths`; `on_lines` hears how many lines were read, every 1,000 and
+    at the end of each file (progress bars)."""
     dataset = Dataset()
     problems: list[str] = []
     for path in paths:
@@ -38,7 +42,10 @@ def read_json_lines(paths: Iterable[Path]) -> Dataset:
             problems.append(f"{path}: cannot be read: {error.strerror}")
             continue
         with handle:
+            number = 0
             for number, line in enumerate(handle, start=1):
+                if on_lines is not None and number % 1000 == 0:
+                    on_lines(1000)
                 if not line.strip():
                     continue
                 origin = Origin(path.name, number, "line")
@@ -55,6 +62,8 @@ def read_json_lines(paths: Iterable[Path]) -> Dataset:
                     problems.append(f"{path.name} line {number}: not JSON: {error.msg}")
                 except ValueError as error:
                     problems.append(f"{path.name} line {number}: {error}")
+            if on_lines is not None:
+                on_lines(number % 1000)
     if problems:
         raise LoadError(problems)
     return dataset
