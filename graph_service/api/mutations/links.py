@@ -98,6 +98,8 @@ def link_field(rel: RelationshipType) -> StrawberryField:
             if problems:
                 return results.problems(*problems)
             before = await tx.run(render("get_relationship", rel=rel), **_ends(record))
+            # Both ends exist (checked above): the relationship is merged, so a link repeated
+            # replaces its properties instead of adding a second relationship.
             for statement, params in plan_statements(
                 Dataset(relationships=[record]), existing={record.from_id, record.to_id}
             ):
