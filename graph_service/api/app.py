@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
         *page_routes(),
     ]
-    cors = cors_middleware(settings.cors_origins)
+    cors = cors_middleware(settings.cors_origins, development=settings.mode == "development")
     # Only the configured proxies may say who the client is (X-Forwarded-For); the server
     # itself trusts no forwarded header (`graph-service serve` runs uvicorn without them).
     proxies = list(settings.trusted_proxies)
