@@ -6,19 +6,26 @@ GraphQL-over-HTTP behaviour (media types, status codes) lives in `graphql_http.p
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from graph_service.api.auth import InvalidCredentialsError, authenticate
 from graph_service.api.context import Context
 from graph_service.api.graphiql import localise
 from graph_service.api.graphql_http import GraphQLOverHTTP, RequestRefused
+from graph_service.api.http_cache import with_cache_headers
 from graph_service.api.limits import RateLimiter
 from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
 
 TRACE_HEADER = "x-graph-trace"
+_HAD_ERRORS = "graphql_had_errors"
 
 
 class GraphQLView(GraphQLOverHTTP):
@@ -54,6 +61,24 @@ class GraphQLView(GraphQLOverHTTP):
         if refused is not None:
             raise refused
         request.state.principal = principal
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        response = await super().run(request, context, root_value)
+        if not isinstance(request, Request):
+            return response
+        return with_cache_headers(
+            request,
+            response,
+            anonymous=getattr(request.state, "principal", None) is None,
+            ok=not getattr(request.state, _HAD_ERRORS, True),
+            cache_control=self.settings.cache_control,
+        )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        setattr(request.state, _HAD_ERRORS, bool(result.errors))
+        return await super().process_result(request, result)
 
     @property
     def graphql_ide_html(self) -> str:
