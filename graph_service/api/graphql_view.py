@@ -6,6 +6,8 @@ GraphQL-over-HTTP behaviour (media types, status codes) lives in `graphql_http.p
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.requests import Request
@@ -21,6 +23,8 @@ from graph_service.api.graphiql import localise
 from graph_service.api.graphql_http import GraphQLOverHTTP, RequestRefused
 from graph_service.api.http_cache import with_cache_headers
 from graph_service.api.limits import RateLimiter
+from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
+from graph_service.api.persisted import DocumentRefused, persisted_documents_for
 from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
 
@@ -34,6 +38,7 @@ class GraphQLView(GraphQLOverHTTP):
         super().__init__(schema, graphql_ide=ide, allow_queries_via_get=True)  # type: ignore[arg-type]
         self.settings = settings
         self.rate_limiter = RateLimiter(settings.rate_limit)
+        self.persisted = persisted_documents_for(settings)  # a bad manifest stops the start
 
     async def admit(self, request: Request) -> None:
         """Authenticate, then rate limit by principal (or client address when anonymous).
@@ -74,6 +79,23 @@ class GraphQLView(GraphQLOverHTTP):
             cache_control=self.settings.cache_control,
         )
 
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL for a browser's GET, unless the GET names a persisted document."""
+        named = any(key in request.query_params for key in ("extensions", "documentId", "id"))
+        return not named and super().should_render_graphql_ide(request)
+
+    async def parse_http_body(self, request: Any) -> Any:
+        """The request's operation, its document found by hash when it names one."""
+        data = await super().parse_http_body(request)
+        if isinstance(data, list):
+            return data
+        try:
+            return self.persisted.resolve(data, await _document_id(request))
+        except DocumentRefused as refused:
+            media_type = negotiate(request.headers.get("accept")) or JSON
+            status = 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
+            raise RequestRefused(status, refused.message, code=refused.code) from None
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
@@ -103,3 +125,18 @@ class GraphQLView(GraphQLOverHTTP):
             trace=trace,
             principal=getattr(request.state, "principal", None),
         )
+
+
+async def _document_id(request: Any) -> str | None:
+    """`documentId` (GraphQL over HTTP's persisted documents) or `id` (Relay), if sent."""
+    if request.method == "GET":
+        raw: Any = request.query_params
+    else:
+        try:
+            raw = json.loads(await request.get_body())
+        except ValueError:
+            return None
+    if not isinstance(raw, Mapping):
+        return None
+    value = raw.get("documentId") or raw.get("id")
+    return value if isinstance(value, str) else None
