@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from graph_service.api.auth import Authenticator
@@ -23,6 +23,7 @@ from graph_service.api.middleware import (
 )
 from graph_service.api.pages import page_routes
 from graph_service.api.schema import build_schema
+from graph_service.api.subscriptions import ChangeBroker
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
 from graph_service.settings import Settings, load_settings
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     graphql = GraphQLView(build_schema(SchemaLimits.from_settings(settings)), settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
@@ -65,4 +67,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.authenticator = Authenticator.from_settings(settings)
+    app.state.changes = ChangeBroker()
     return app

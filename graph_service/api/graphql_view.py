@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
@@ -25,6 +26,11 @@ from graph_service.api.http_cache import with_cache_headers
 from graph_service.api.limits import RateLimiter
 from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from graph_service.api.persisted import DocumentRefused, persisted_documents_for
+from graph_service.api.subscriptions.websocket import (
+    GraphQLTransportWSHandler,
+    connection_principal,
+    origin_allowed,
+)
 from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
 
@@ -33,9 +39,16 @@ _HAD_ERRORS = "graphql_had_errors"
 
 
 class GraphQLView(GraphQLOverHTTP):
+    graphql_transport_ws_handler_class = GraphQLTransportWSHandler
+
     def __init__(self, schema: object, settings: Settings) -> None:
-        ide = "graphiql" if settings.introspection else None  # GraphiQL needs introspection
-        super().__init__(schema, graphql_ide=ide, allow_queries_via_get=True)  # type: ignore[arg-type]
+        ide: Any = "graphiql" if settings.introspection else None  # GraphiQL needs introspection
+        super().__init__(
+            schema,  # type: ignore[arg-type]
+            graphql_ide=ide,
+            allow_queries_via_get=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_SSE_PROTOCOL),
+        )
         self.settings = settings
         self.rate_limiter = RateLimiter(settings.rate_limit)
         self.persisted = persisted_documents_for(settings)  # a bad manifest stops the start
@@ -102,6 +115,14 @@ class GraphQLView(GraphQLOverHTTP):
         setattr(request.state, _HAD_ERRORS, bool(result.errors))
         return await super().process_result(request, result)
 
+    def is_websocket_origin_allowed(self, request: Any, origin: str) -> bool:
+        return origin_allowed(origin, self.settings)
+
+    async def on_ws_connect(self, context: Context) -> Any:
+        """Authenticate a WebSocket at `connection_init`, as HTTP requests are."""
+        context.principal = connection_principal(context, context.request.app.state.authenticator)
+        return UNSET
+
     @property
     def graphql_ide_html(self) -> str:
         """GraphiQL with its assets served from this service, not a CDN."""
@@ -124,6 +145,7 @@ class GraphQLView(GraphQLOverHTTP):
             log=log,
             trace=trace,
             principal=getattr(request.state, "principal", None),
+            changes=request.app.state.changes,
         )
 
 

@@ -17,6 +17,7 @@ from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
 from graph_service.api.limits import SchemaLimits, limit_extensions
 from graph_service.api.mutations import build_mutation_type
 from graph_service.api.query import build_query_type
+from graph_service.api.subscriptions import build_subscription_type
 from graph_service.api.types.kinds import KIND_TYPES
 
 
@@ -35,6 +36,7 @@ def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
     schema = strawberry.Schema(
         query=build_query_type(),
         mutation=build_mutation_type(),
+        subscription=build_subscription_type(),
         types=list(KIND_TYPES.values()),
         extensions=extensions,
     )
