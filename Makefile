@@ -37,11 +37,13 @@ typecheck: $(STAMP)
 lint-cypher: node_modules/.installed
 	node tools/lint_cypher.mjs cypher
 
-schema: $(STAMP)  ## regenerate schema.graphql from the code
+schema: $(STAMP)  ## regenerate schema.graphql and possible-types.json from the code
 	$(BIN)/graph-service schema > schema.graphql
+	$(BIN)/graph-service schema --possible-types > possible-types.json
 
 check-schema: $(STAMP)
 	$(BIN)/graph-service schema --check schema.graphql
+	$(BIN)/graph-service schema --possible-types --check possible-types.json
 
 clean:
 	rm -rf $(VENV) node_modules .data

@@ -22,6 +22,7 @@ from graph_service.api.middleware import (
     cors_middleware,
 )
 from graph_service.api.pages import page_routes
+from graph_service.api.possible_types import possible_types_endpoint
 from graph_service.api.schema import build_schema
 from graph_service.api.subscriptions import ChangeBroker
 from graph_service.graph.connection import connection_for, open_driver
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
+        Route("/graphql/possible-types", possible_types_endpoint, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
