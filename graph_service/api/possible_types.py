@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse
 def possible_types(schema: GraphQLSchema) -> dict[str, list[str]]:
     """`{"Node": ["Agency", ...], ...}`: every interface and union, introspection's excluded."""
     return {
-        name: sorted(t.name for t in schema.get_possible_types(named))  # type: ignore[arg-type]
+        name: sorted(t.name for t in schema.get_possible_types(named))
         for name, named in sorted(schema.type_map.items())
         if is_abstract_type(named) and not name.startswith("__")
     }
