@@ -4,6 +4,8 @@ published after each committed mutation, with HTTP's authentication at connectio
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import hashlib
 import json
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -11,9 +13,11 @@ from typing import Any
 from urllib.request import Request, urlopen
 
 import pytest
+import websockets
 from gql import Client, GraphQLRequest, gql
 from gql.transport.exceptions import TransportError, TransportQueryError
 from gql.transport.websockets import WebsocketsTransport
+from graphql import parse, print_ast
 
 from graph_service.api.auth import hash_api_key
 from graph_service.api.subscriptions import ChangeBroker, GraphChange
@@ -174,3 +178,49 @@ def test_filters_select_kinds_types_and_ids() -> None:
     assert by_end is not None and by_end.entities == () and by_end.relationships == (link,)
     assert ChangeFilter(frozenset({"Award"}), None, None).apply(change) is None
     assert (link.from_id, link.type, link.to_id) == ("pemkot-cimahi", "GOVERNS", "kota-cimahi")
+
+
+async def handshake(server: LiveServer, origin: str) -> int | None:
+    """The close code of a graphql-transport-ws handshake from `origin` (None: accepted)."""
+    try:
+        async with websockets.connect(
+            server.ws_url,
+            origin=origin,
+            subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+        ) as socket:
+            await socket.send(json.dumps({"type": "connection_init", "payload": {}}))
+            assert json.loads(await socket.recv())["type"] == "connection_ack"
+            return None
+    except websockets.InvalidStatus as refused:
+        return refused.response.status_code
+
+
+async def test_websocket_origins_follow_the_cors_rule(server: LiveServer) -> None:
+    assert await handshake(server, "http://localhost:5173") is None  # development: local
+    assert await handshake(server, "https://evil.example.com") == 403
+
+
+async def test_a_websocket_is_no_way_around_trusted_documents(
+    graph: Graph, settings: Settings, tmp_path: Any
+) -> None:
+    trusted = print_ast(parse("subscription { graphChanged { mutation } }"))  # as gql sends it
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({hashlib.sha256(trusted.encode()).hexdigest(): trusted}))
+    with live_server(settings.model_copy(update={"trusted_documents": manifest})) as running:
+        async with Client(transport=transport(running, None)) as session:
+            with pytest.raises(TransportQueryError, match="trusted-documents manifest"):
+                await session.execute(gql("{ __typename }"))
+            events = session.subscribe(gql(trusted))
+            first = asyncio.ensure_future(anext(events))
+            await when_subscribed(running)
+            running.app.state.changes.publish(
+                GraphChange(
+                    "createPlatform",
+                    at=dt.datetime.now(dt.UTC),
+                    entities=(EntityTouched("x", "Platform", Operation.CREATED),),
+                )
+            )
+            assert (await asyncio.wait_for(first, 10))["graphChanged"]["mutation"] == (
+                "createPlatform"
+            )
+            await events.aclose()
