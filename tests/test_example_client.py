@@ -1,5 +1,6 @@
 """The TypeScript example client (examples/) runs against the service: Apollo Client with
-codegen's types, possibleTypes and persisted queries; graphChanged over WebSocket and SSE."""
+codegen's types, possibleTypes and persisted queries; graphChanged over WebSocket and SSE.
+The graphql-http audit (the GraphQL-over-HTTP spec's suite) runs against the same service."""
 
 from __future__ import annotations
 
@@ -32,14 +33,18 @@ def test_the_example_client_pages_follows_subscribes_and_sees_its_write(
         }
         npx = shutil.which("npx")
         assert npx is not None, "Node (npx) is needed for the example client"
-        run = subprocess.run(
-            [npx, "--no-install", "tsx", "src/main.ts"],
-            cwd=EXAMPLES,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
+        run, audit = (
+            subprocess.run(
+                [npx, "--no-install", "tsx", script],
+                cwd=EXAMPLES,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            for script in ("src/main.ts", "src/audit.ts")
         )
+    assert audit.returncode == 0, audit.stdout + audit.stderr  # graphql-http: no warning
     assert run.returncode == 0, run.stdout + run.stderr
     assert "paged 27 local governments" in run.stdout
     assert "GETs with only a hash" in run.stdout
