@@ -28,6 +28,7 @@ from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from graph_service.api.persisted import DocumentRefused, persisted_documents_for
 from graph_service.api.subscriptions.websocket import (
     GraphQLTransportWSHandler,
+    TextWebSocketAdapter,
     connection_principal,
     origin_allowed,
 )
@@ -40,6 +41,7 @@ _HAD_ERRORS = "graphql_had_errors"
 
 class GraphQLView(GraphQLOverHTTP):
     graphql_transport_ws_handler_class = GraphQLTransportWSHandler
+    websocket_adapter_class = TextWebSocketAdapter  # type: ignore[assignment]
 
     def __init__(self, schema: object, settings: Settings) -> None:
         ide: Any = "graphiql" if settings.introspection else None  # GraphiQL needs introspection

@@ -8,10 +8,14 @@ a WebSocket is no way around the manifest.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
+from starlette.websockets import WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLRequestData
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
@@ -69,3 +73,17 @@ def connection_principal(context: Context, authenticator: Authenticator) -> Prin
         return authenticator.authenticate_header(header)
     except InvalidCredentialsError as error:
         raise ConnectionRejectionError({"message": str(error)}) from None
+
+
+class TextWebSocketAdapter(ASGIWebSocketAdapter):
+    """Sends messages as text frames, as graphql-transport-ws requires: the view's
+    `encode_json` (orjson) gives bytes, which Strawberry would send as binary frames."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        encoded = self.view.encode_json(message)
+        try:
+            await self.ws.send_text(
+                encoded.decode("utf-8") if isinstance(encoded, bytes) else encoded
+            )
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
