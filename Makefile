@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install chromium lint typecheck lint-cypher schema check-schema clean bench
+.PHONY: run test install chromium lint typecheck lint-cypher schema check-schema example-client clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.installed
 
+examples/node_modules/.installed: examples/package.json examples/package-lock.json
+	cd examples && npm ci --no-audit --no-fund --loglevel=error
+	touch examples/node_modules/.installed
+
 install: $(STAMP)
 
 chromium:  ## Debian's Chromium for the explorer's browser tests (skipped without it, except in CI)
@@ -24,7 +28,7 @@ chromium:  ## Debian's Chromium for the explorer's browser tests (skipped withou
 run: $(STAMP)  ## start the embedded graph, seed it if empty, serve http://127.0.0.1:8000/graphql
 	$(BIN)/graph-service serve --seed-if-empty
 
-test: $(STAMP) node_modules/.installed lint typecheck lint-cypher check-schema  ## every check and every test
+test: $(STAMP) node_modules/.installed lint typecheck lint-cypher check-schema example-client  ## every check and every test
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -37,11 +41,17 @@ typecheck: $(STAMP)
 lint-cypher: node_modules/.installed
 	node tools/lint_cypher.mjs cypher
 
-schema: $(STAMP)  ## regenerate schema.graphql from the code
+schema: $(STAMP)  ## regenerate schema.graphql and possible-types.json from the code
 	$(BIN)/graph-service schema > schema.graphql
+	$(BIN)/graph-service schema --possible-types > possible-types.json
 
 check-schema: $(STAMP)
 	$(BIN)/graph-service schema --check schema.graphql
+	$(BIN)/graph-service schema --possible-types --check possible-types.json
+
+example-client: examples/node_modules/.installed  ## the TypeScript example: types from schema.graphql, typecheck
+	cd examples && npx --no-install graphql-codegen --config codegen.ts --silent
+	cd examples && npx --no-install tsc --noEmit
 
 # The service against the raw driver on a synthetic graph of BENCH_ENTITIES (loaded once
 # into .data/bench/); results in benchmarks/results/. e.g. `make bench BENCH_ENTITIES=100000`
@@ -51,4 +61,4 @@ bench: $(STAMP)  ## benchmark the service against the raw driver (see README, Be
 	$(BIN)/python -m benchmarks.bench --entities $(BENCH_ENTITIES) $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules .data
+	rm -rf $(VENV) node_modules .data examples/node_modules examples/src/gql

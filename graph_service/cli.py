@@ -129,13 +129,15 @@ def _generate(args: argparse.Namespace) -> None:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from graph_service.api.possible_types import possible_types_json
     from graph_service.api.schema import schema_sdl
 
-    sdl = schema_sdl()
+    sdl = possible_types_json() if args.possible_types else schema_sdl()
     if args.check:
         current = args.check.read_text(encoding="utf-8") if args.check.exists() else ""
         if current != sdl:
-            print(f"{args.check} is stale: run `graph-service schema > {args.check}`")
+            flag = " --possible-types" if args.possible_types else ""
+            print(f"{args.check} is stale: run `graph-service schema{flag} > {args.check}`")
             return 1
         print(f"{args.check} is up to date")
         return 0
@@ -189,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.add_argument("--check", type=Path, help="fail if this file differs from the schema")
+    schema.add_argument(
+        "--possible-types",
+        action="store_true",
+        help="print the fragment matcher (possibleTypes JSON) instead of the SDL",
+    )
     return parser
 
 

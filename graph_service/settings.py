@@ -217,8 +217,27 @@ class Settings(BaseSettings):
     cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
         (),
         validation_alias="GRAPH_SERVICE_CORS_ORIGINS",
-        description="Origins browsers may call from (JSON list or comma-separated); none by "
-        "default.",
+        description="Origins browsers may call from (JSON list or comma-separated); in "
+        "development local origins (http://localhost:*, http://127.0.0.1:*) are added.",
+    )
+    cache_control: str = Field(
+        "public, max-age=60",
+        validation_alias="GRAPH_SERVICE_CACHE_CONTROL",
+        description="Cache-Control of anonymous GET query responses (`no-store` turns caching "
+        "off).",
+    )
+    apq_cache_size: int = Field(
+        1000,
+        validation_alias="GRAPH_SERVICE_APQ_CACHE_SIZE",
+        ge=0,
+        description="How many automatic persisted queries are kept (least recently used "
+        "evicted); 0 turns APQ off.",
+    )
+    trusted_documents: Path | None = Field(
+        None,
+        validation_alias="GRAPH_SERVICE_TRUSTED_DOCUMENTS",
+        description="A JSON manifest {hash: document} (codegen's persisted documents or "
+        "Relay's); when set, only its operations run.",
     )
     trusted_proxies: Annotated[tuple[str, ...], NoDecode] = Field(
         (),

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from graph_service.api.auth import Authenticator
@@ -22,7 +22,9 @@ from graph_service.api.middleware import (
     cors_middleware,
 )
 from graph_service.api.pages import page_routes
+from graph_service.api.possible_types import possible_types_endpoint
 from graph_service.api.schema import build_schema
+from graph_service.api.subscriptions import ChangeBroker
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
 from graph_service.settings import Settings, load_settings
@@ -48,12 +50,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
     graphql = GraphQLView(build_schema(SchemaLimits.from_settings(settings)), settings)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/graphql/possible-types", possible_types_endpoint, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Mount(ASSET_PATH, app=asset_files(), name="graphiql-assets"),
         *page_routes(),
     ]
-    cors = cors_middleware(settings.cors_origins)
+    cors = cors_middleware(settings.cors_origins, development=settings.mode == "development")
     # Only the configured proxies may say who the client is (X-Forwarded-For); the server
     # itself trusts no forwarded header (`graph-service serve` runs uvicorn without them).
     proxies = list(settings.trusted_proxies)
@@ -65,4 +69,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.authenticator = Authenticator.from_settings(settings)
+    app.state.changes = ChangeBroker()
     return app

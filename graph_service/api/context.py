@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -14,6 +14,9 @@ from graph_service.api.loaders import Loaders
 from graph_service.api.types.registry import entity_object
 from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
+
+if TYPE_CHECKING:
+    from graph_service.api.subscriptions.broker import ChangeBroker
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class Context:
     log: QueryLog
     trace: bool = False
     principal: Principal | None = None
+    changes: ChangeBroker | None = None  # where committed writes are published
+    connection_params: dict[str, Any] | None = None  # a WebSocket's connection_init payload
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

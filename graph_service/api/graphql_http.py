@@ -95,7 +95,8 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         """Checks before any GraphQL work; raise RequestRefused to answer at once."""
         if self.should_render_graphql_ide(self.request_adapter_class(request)):
             return
-        media_type = negotiate(request.headers.get("accept"))
+        streaming = self._get_stream_transport_from_headers(request.headers) is not None
+        media_type = JSON if streaming else negotiate(request.headers.get("accept"))
         if media_type is None:
             raise RequestRefused(406, f"Accept must allow {GRAPHQL_RESPONSE_JSON} or {JSON}")
         request.state.graphql_media_type = media_type

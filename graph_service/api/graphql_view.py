@@ -6,27 +6,54 @@ GraphQL-over-HTTP behaviour (media types, status codes) lives in `graphql_http.p
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from graph_service.api.auth import InvalidCredentialsError, authenticate
 from graph_service.api.context import Context
 from graph_service.api.graphiql import localise
 from graph_service.api.graphql_http import GraphQLOverHTTP, RequestRefused
+from graph_service.api.http_cache import with_cache_headers
 from graph_service.api.limits import RateLimiter
+from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
+from graph_service.api.persisted import DocumentRefused, persisted_documents_for
+from graph_service.api.subscriptions.websocket import (
+    GraphQLTransportWSHandler,
+    TextWebSocketAdapter,
+    connection_principal,
+    origin_allowed,
+)
 from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
 
 TRACE_HEADER = "x-graph-trace"
+_HAD_ERRORS = "graphql_had_errors"
 
 
 class GraphQLView(GraphQLOverHTTP):
+    graphql_transport_ws_handler_class = GraphQLTransportWSHandler
+    websocket_adapter_class = TextWebSocketAdapter  # type: ignore[assignment]
+
     def __init__(self, schema: object, settings: Settings) -> None:
-        ide = "graphiql" if settings.introspection else None  # GraphiQL needs introspection
-        super().__init__(schema, graphql_ide=ide, allow_queries_via_get=True)  # type: ignore[arg-type]
+        ide: Any = "graphiql" if settings.introspection else None  # GraphiQL needs introspection
+        super().__init__(
+            schema,  # type: ignore[arg-type]
+            graphql_ide=ide,
+            allow_queries_via_get=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_SSE_PROTOCOL),
+        )
         self.settings = settings
         self.rate_limiter = RateLimiter(settings.rate_limit)
+        self.persisted = persisted_documents_for(settings)  # a bad manifest stops the start
 
     async def admit(self, request: Request) -> None:
         """Authenticate, then rate limit by principal (or client address when anonymous).
@@ -55,6 +82,49 @@ class GraphQLView(GraphQLOverHTTP):
             raise refused
         request.state.principal = principal
 
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        response = await super().run(request, context, root_value)
+        if not isinstance(request, Request):
+            return response
+        return with_cache_headers(
+            request,
+            response,
+            anonymous=getattr(request.state, "principal", None) is None,
+            ok=not getattr(request.state, _HAD_ERRORS, True),
+            cache_control=self.settings.cache_control,
+        )
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL for a browser's GET, unless the GET names a persisted document."""
+        named = any(key in request.query_params for key in ("extensions", "documentId", "id"))
+        return not named and super().should_render_graphql_ide(request)
+
+    async def parse_http_body(self, request: Any) -> Any:
+        """The request's operation, its document found by hash when it names one."""
+        data = await super().parse_http_body(request)
+        if isinstance(data, list):
+            return data
+        try:
+            return self.persisted.resolve(data, await _document_id(request))
+        except DocumentRefused as refused:
+            media_type = negotiate(request.headers.get("accept")) or JSON
+            status = 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
+            raise RequestRefused(status, refused.message, code=refused.code) from None
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        setattr(request.state, _HAD_ERRORS, bool(result.errors))
+        return await super().process_result(request, result)
+
+    def is_websocket_origin_allowed(self, request: Any, origin: str) -> bool:
+        return origin_allowed(origin, self.settings)
+
+    async def on_ws_connect(self, context: Context) -> Any:
+        """Authenticate a WebSocket at `connection_init`, as HTTP requests are."""
+        context.principal = connection_principal(context, context.request.app.state.authenticator)
+        return UNSET
+
     @property
     def graphql_ide_html(self) -> str:
         """GraphiQL with its assets served from this service, not a CDN."""
@@ -77,4 +147,20 @@ class GraphQLView(GraphQLOverHTTP):
             log=log,
             trace=trace,
             principal=getattr(request.state, "principal", None),
+            changes=request.app.state.changes,
         )
+
+
+async def _document_id(request: Any) -> str | None:
+    """`documentId` (GraphQL over HTTP's persisted documents) or `id` (Relay), if sent."""
+    if request.method == "GET":
+        raw: Any = request.query_params
+    else:
+        try:
+            raw = json.loads(await request.get_body())
+        except ValueError:
+            return None
+    if not isinstance(raw, Mapping):
+        return None
+    value = raw.get("documentId") or raw.get("id")
+    return value if isinstance(value, str) else None

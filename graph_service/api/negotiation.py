@@ -1,8 +1,10 @@
 """Which response media type a request's `Accept` header asks for (GraphQL over HTTP).
 
-`application/graphql-response+json` wins ties and is assumed when `Accept` is missing, as
-the spec recommends since its 2025 watershed; clients that ask for `application/json` get
-that; a header naming neither (nor a wildcard that covers them) gets None (406).
+A client that names `application/graphql-response+json` gets it (it wins ties with
+`application/json`); one that names only `application/json` gets that. A missing `Accept`,
+or one that names neither but allows them through a wildcard (`*/*`, `application/*`), gets
+`application/json`: such a client is a legacy one, and the spec (and the graphql-http audit)
+want it served what it understands. A header allowing neither gets None (406).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ SUPPORTED = (GRAPHQL_RESPONSE_JSON, JSON)  # the order breaks ties
 
 def negotiate(accept: str | None) -> str | None:
     if accept is None or not accept.strip():
-        return GRAPHQL_RESPONSE_JSON
+        return JSON
     ranges = _parse(accept)
+    named = any(media_range == GRAPHQL_RESPONSE_JSON for media_range, _ in ranges)
     best, best_quality = None, 0.0
-    for media_type in SUPPORTED:
+    for media_type in SUPPORTED if named else reversed(SUPPORTED):
         quality = _quality(media_type, ranges)
         if quality > best_quality:
             best, best_quality = media_type, quality

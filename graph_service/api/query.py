@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from strawberry.types.base import StrawberryOptional
+from strawberry.types.field import StrawberryField
 
 from graph_service.api.resolvers.aggregations import award_counts, index_score_stats, stats
 from graph_service.api.resolvers.audit import audit_log
@@ -81,7 +83,17 @@ def build_query_type() -> type:
     )
     for kind in ENTITY_KINDS:
         namespace[f"list_{kind.plural}"] = kind_list_field(kind, connections[kind.name])
+    for root_field in namespace.values():
+        if isinstance(root_field, StrawberryField):
+            nullable(root_field)
     return strawberry.type(
         type("Query", (), namespace),
         description="Read the SPBE knowledge graph: look entities up, list, search, explore.",
     )
+
+
+def nullable(root_field: StrawberryField) -> None:
+    """Make a root field nullable, so that its failure (a bad argument, a timeout) nulls that
+    field alone, with its error, instead of the whole response (GraphQL's null bubbling)."""
+    if not isinstance(root_field.type, StrawberryOptional):
+        root_field.type = StrawberryOptional(root_field.type)

@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 import strawberry
+from strawberry.schema.config import StrawberryConfig
 
 from graph_service.api.direct_fields import resolve_simple_fields_directly
 from graph_service.api.extensions import QueryTrace
@@ -17,7 +18,10 @@ from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
 from graph_service.api.limits import SchemaLimits, limit_extensions
 from graph_service.api.mutations import build_mutation_type
 from graph_service.api.query import build_query_type
+from graph_service.api.subscriptions import build_subscription_type
 from graph_service.api.types.kinds import KIND_TYPES
+from graph_service.api.types.scalars import SCALARS
+from graph_service.api.types.subgraph import TYPED_EDGES
 
 
 @cache
@@ -35,7 +39,9 @@ def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
     schema = strawberry.Schema(
         query=build_query_type(),
         mutation=build_mutation_type(),
-        types=list(KIND_TYPES.values()),
+        subscription=build_subscription_type(),
+        types=[*KIND_TYPES.values(), *TYPED_EDGES.values()],
+        config=StrawberryConfig(scalar_map=SCALARS),
         extensions=extensions,
     )
     resolve_simple_fields_directly(schema)

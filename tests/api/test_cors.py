@@ -81,3 +81,32 @@ def test_origins_setting_takes_a_json_list_or_commas() -> None:
         CURATOR,
     )
     assert load_settings({}).cors_origins == ()
+
+
+VITE = "http://localhost:5173"
+
+
+def test_in_development_local_origins_work_without_configuration(client: TestClient) -> None:
+    for origin in (VITE, "http://127.0.0.1:3000", "http://localhost"):
+        answer = preflight(client, origin)
+        assert answer.status_code == 200, origin
+        assert answer.headers["access-control-allow-origin"] == origin
+        assert answer.headers["access-control-max-age"] == "600"
+        assert "content-type" in answer.headers["access-control-allow-headers"].lower()
+        assert "origin" in answer.headers["vary"].lower()
+        response = cross_origin_post(client, origin)
+        assert response.headers["access-control-allow-origin"] == origin
+        assert "origin" in response.headers["vary"].lower()
+    for lookalike in ("http://localhost.evil.com", "http://evil.com/http://localhost:1"):
+        assert "access-control-allow-origin" not in preflight(client, lookalike).headers
+
+
+def test_in_production_only_the_allow_list_opens(graph: Graph, settings: Settings) -> None:
+    production = settings.model_copy(update={"mode": "production", "cors_origins": (CURATOR,)})
+    with TestClient(create_app(production)) as c:
+        assert preflight(c, CURATOR).headers["access-control-allow-origin"] == CURATOR
+        refused = preflight(c, VITE)
+        assert refused.status_code == 400
+        assert "access-control-allow-origin" not in refused.headers
+    with TestClient(create_app(settings.model_copy(update={"mode": "production"}))) as c:
+        assert "access-control-allow-origin" not in preflight(c, VITE).headers

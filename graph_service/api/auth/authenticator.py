@@ -30,7 +30,10 @@ class Authenticator:
 
     def authenticate(self, request: HTTPConnection) -> Principal | None:
         """The request's principal; None when anonymous; InvalidCredentialsError when bad."""
-        header = request.headers.get("authorization")
+        return self.authenticate_header(request.headers.get("authorization"))
+
+    def authenticate_header(self, header: str | None) -> Principal | None:
+        """The principal of an `Authorization` value (a header, or a WebSocket's init)."""
         if header is None:
             return None
         scheme, _, token = header.strip().partition(" ")

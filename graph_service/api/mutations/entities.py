@@ -27,6 +27,12 @@ from graph_service.api.mutations.inputs import (
 )
 from graph_service.api.mutations.state import entity_states, kinds_of, stored_entity
 from graph_service.api.mutations.transaction import Abort, in_write_transaction
+from graph_service.api.subscriptions import (
+    EntityTouched,
+    Operation,
+    relationship_by_id,
+    touched,
+)
 from graph_service.graph.executor import Transaction
 from graph_service.loading.lookups import forget_statements, lookup_statements
 from graph_service.loading.records import Dataset
@@ -71,9 +77,10 @@ def create_field(kind: EntityKind) -> StrawberryField:
                 principal, f"create{kind.name}", [record.id], None, props, audit.now()
             )
             await audit.record(tx, [entry])
+            touched(EntityTouched(record.id, kind.name, Operation.CREATED))
             return results.CreateEntitySuccess(entity=stored_entity(kind.name, props))
 
-        return await in_write_transaction(info.context.graph, work)
+        return await in_write_transaction(info.context, f"create{kind.name}", work)
 
     return _field(
         resolve,
@@ -114,9 +121,10 @@ def update_field(kind: EntityKind) -> StrawberryField:
                 principal, f"update{kind.name}", [id_], before, props, audit.now()
             )
             await audit.record(tx, [entry])
+            touched(EntityTouched(id_, kind.name, Operation.UPDATED))
             return results.UpdateEntitySuccess(entity=stored_entity(kind.name, props))
 
-        return await in_write_transaction(info.context.graph, work)
+        return await in_write_transaction(info.context, f"update{kind.name}", work)
 
     return _field(
         resolve,
@@ -163,6 +171,8 @@ async def _upsert(
         before = states[item.record.id]["props"] if item.record.id in states else None
         entries.append(audit.audit_entry(principal, operation, [item.record.id], before, props, at))
         written.append(stored_entity(item.kind.name, props))
+        done = Operation.UPDATED if item.record.id in states else Operation.CREATED
+        touched(EntityTouched(item.record.id, item.kind.name, done))
     await audit.record(tx, entries)
     return written, sum(1 for id_ in ids if id_ not in states)
 
@@ -176,7 +186,7 @@ def upsert_field(kind: EntityKind) -> StrawberryField:
             written, created = await _upsert(tx, principal, [item], f"upsert{kind.name}")
             return results.UpsertEntitySuccess(entity=written[0], created=created == 1)
 
-        return await in_write_transaction(info.context.graph, work)
+        return await in_write_transaction(info.context, f"upsert{kind.name}", work)
 
     return _field(
         resolve,
@@ -225,7 +235,7 @@ async def upsert_entities(
             entities=written, created=created, updated=len(written) - created
         )
 
-    return await in_write_transaction(info.context.graph, work)
+    return await in_write_transaction(info.context, "upsertEntities", work)
 
 
 def delete_field(kind: EntityKind) -> StrawberryField:
@@ -260,11 +270,15 @@ def delete_field(kind: EntityKind) -> StrawberryField:
                 principal, f"delete{kind.name}", [id_, *relationships], before, None, audit.now()
             )
             await audit.record(tx, [entry])
+            touched(
+                EntityTouched(id_, kind.name, Operation.DELETED),
+                *(relationship_by_id(r, Operation.DELETED) for r in relationships),
+            )
             return results.DeleteEntitySuccess(
                 id=strawberry.ID(id_), relationships_deleted=len(relationships)
             )
 
-        return await in_write_transaction(info.context.graph, work)
+        return await in_write_transaction(info.context, f"delete{kind.name}", work)
 
     return _field(
         resolve,

@@ -15,6 +15,7 @@ from graph_service.api.mutations.checks import check_relationship
 from graph_service.api.mutations.inputs import RELATIONSHIP_INPUTS, article, stored_value
 from graph_service.api.mutations.state import entity_states, kinds_of, stored_entity
 from graph_service.api.mutations.transaction import in_write_transaction
+from graph_service.api.subscriptions import Operation, relationship_by_id, touched
 from graph_service.api.types.relationships import EDGE_TYPES, type_stem
 from graph_service.graph.executor import Transaction
 from graph_service.loading.lookups import forget_statements
@@ -114,6 +115,8 @@ def link_field(rel: RelationshipType) -> StrawberryField:
                 audit.now(),
             )
             await audit.record(tx, [entry])
+            done = Operation.UPDATED if before else Operation.CREATED
+            touched(relationship_by_id(record.id, done))
             ends = {end: states[end] for end in (record.from_id, record.to_id)}
             kinds = kinds_of(ends)
             return results.LinkSuccess(
@@ -126,7 +129,7 @@ def link_field(rel: RelationshipType) -> StrawberryField:
                 ),
             )
 
-        return await in_write_transaction(info.context.graph, work)
+        return await in_write_transaction(info.context, f"link{type_stem(rel)}", work)
 
     described = "required" if required else "optional"
     resolve.__annotations__ = {
@@ -180,9 +183,10 @@ def unlink_field(rel: RelationshipType) -> StrawberryField:
                 audit.now(),
             )
             await audit.record(tx, [entry])
+            touched(relationship_by_id(record.id, Operation.DELETED))
             return results.UnlinkSuccess(relationship_id=strawberry.ID(record.id))
 
-        return await in_write_transaction(info.context.graph, work)
+        return await in_write_transaction(info.context, f"unlink{type_stem(rel)}", work)
 
     resolve.__annotations__ = {
         "info": Info,

@@ -10,7 +10,9 @@ from strawberry.scalars import JSON
 
 from graph_service.api.context import Context
 from graph_service.api.types.entity import Entity, SourceType
-from graph_service.api.types.values import RelationshipTypeName
+from graph_service.api.types.relationships import type_stem
+from graph_service.api.types.values import RelationshipTypeName, property_field
+from graph_service.ontology import RELATIONSHIP_TYPES, RelationshipType, relationship_properties
 
 
 @strawberry.enum(description="Which way relationships are followed from an entity.")
@@ -20,7 +22,11 @@ class Direction(Enum):
     BOTH = "BOTH"
 
 
-@strawberry.type(description="A relationship in a subgraph or path.")
+@strawberry.interface(
+    description="A relationship in a subgraph, path or timeline. Each relationship type "
+    "implements it with its properties as typed fields (`... on ReceivedAwardRelationship "
+    "{ rank year }`)."
+)
 class GraphEdge:
     props: strawberry.Private[dict[str, Any]]
     type: RelationshipTypeName = strawberry.field(description="The relationship type.")
@@ -31,7 +37,11 @@ class GraphEdge:
     def id(self) -> strawberry.ID:
         return strawberry.ID(self.props.get("id", ""))
 
-    @strawberry.field(description="The relationship's properties (sources and key left out).")
+    @strawberry.field(
+        description="The relationship's properties (sources and key left out) as untyped JSON.",
+        deprecation_reason="Select the typed fields of the relationship type instead, e.g. "
+        "`... on ReceivedAwardRelationship { rank year }`.",
+    )
     def properties(self) -> JSON:
         hidden = {"id", "key", "sources", "unverified"}
         return cast(JSON, {k: v for k, v in self.props.items() if k not in hidden})
@@ -54,8 +64,19 @@ class Subgraph:
     )
 
 
+def _typed_edge(rel: RelationshipType) -> type[GraphEdge]:
+    namespace: dict[str, Any] = {"__annotations__": {}}
+    for prop in relationship_properties(rel):
+        namespace[prop.name] = property_field(prop)
+    cls = type(f"{type_stem(rel)}Relationship", (GraphEdge,), namespace)
+    return strawberry.type(cls, description=f"{rel.description} Its properties are typed fields.")
+
+
+TYPED_EDGES: dict[str, type[GraphEdge]] = {rel.name: _typed_edge(rel) for rel in RELATIONSHIP_TYPES}
+
+
 def graph_edge(row: dict[str, Any]) -> GraphEdge:
-    return GraphEdge(
+    return TYPED_EDGES[row["type"]](
         props=row["rel"],
         type=RelationshipTypeName(row["type"]),
         from_id=strawberry.ID(row["from"]),
