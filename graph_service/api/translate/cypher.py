@@ -75,8 +75,9 @@ def list_statement(plan: ListPlan) -> Statement:
         if keys.computed:
             body.append(_where(filters).strip())
             body += keys.calls
-            carried = ", ".join(["n", *(k.expr for k in keys.keys if k.expr.isidentifier())])
-            body.append(f"WITH {carried}{_where(limits)}")
+            if limits:
+                carried = ", ".join(["n", *(k.expr for k in keys.keys if k.expr.isidentifier())])
+                body.append(f"WITH {carried}{_where(limits)}")
         else:
             body.append(_where(filters + limits).strip())
         carried = ", ".join(["n", *(k.expr for k in keys.keys if k.expr.isidentifier())])
@@ -135,21 +136,21 @@ def relation_calls(
 ) -> tuple[str | None, str | None]:
     """The page (and count) of one relationship connection of `v`, as CALL subqueries."""
     r, m = params.var("r"), params.var("m")
-    match = f"MATCH {pattern(v, r, plan.rel.name, plan.direction, m)}"
-    filters = _edge_filters(params, plan, r, m)
     total = page = None
     if plan.total:
+        match = f"MATCH {pattern(v, r, plan.rel.name, plan.direction, m)}"
+        filters = _edge_filters(params, plan, r, m)
         total = params.var("total")
         calls.append(f"CALL ({v}) {{\n  {match}{_where(filters)}\n  RETURN count(*) AS {total}\n}}")
     if not plan.edges:  # still refuse a bad cursor, though no page is read
-        keys = edge_keys(compile_order(plan.order_by, DEFAULT_EDGE_ORDER), r, m)
+        keys = edge_keys(compile_order(plan.order_by, DEFAULT_EDGE_ORDER), r, m, plan.rel)
         _positions(Params(), keys, plan.page, relation_binding(plan))
     else:
         r, m = params.var("r"), params.var("m")
         match = f"MATCH {pattern(v, r, plan.rel.name, plan.direction, m)}"
         filters = _edge_filters(params, plan, r, m)
         slots = compile_order(plan.order_by, DEFAULT_EDGE_ORDER)
-        keys = edge_keys(slots, r, m)
+        keys = edge_keys(slots, r, m, plan.rel)
         limits = _positions(params, keys, plan.page, relation_binding(plan))
         page = params.var("page")
         inner: list[str] = []

@@ -14,6 +14,7 @@ from graph_service.api.translate.cursors import Position
 from graph_service.api.translate.names import prop, rel_type
 from graph_service.api.translate.params import Params
 from graph_service.api.translate.predicates import pattern
+from graph_service.ontology import RelationshipType, relationship_properties
 
 _ALWAYS_SET = {"id", "name"}
 
@@ -57,10 +58,12 @@ def entity_keys(params: Params, slots: list[dict[str, Any]], n: str) -> Keys:
     return Keys(keys, f"{n}.id", calls)
 
 
-def edge_keys(slots: list[dict[str, Any]], r: str, m: str) -> Keys:
+def edge_keys(slots: list[dict[str, Any]], r: str, m: str, rel: RelationshipType) -> Keys:
+    """Sort keys of a relationship page; the default order's keys the type lacks drop out."""
+    own = {p.name for p in relationship_properties(rel)}
     keys = []
     for slot in slots:
-        if slot["source"] == "none":
+        if slot["source"] == "none" or (slot["source"] == "rel" and slot["field"] not in own):
             continue
         owner = r if slot["source"] == "rel" else m
         name = prop(slot["field"])
