@@ -6,7 +6,6 @@ seed/reference-evaluations.yaml, seed/reference-policies.yaml, seed/article-*.ya
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -281,17 +280,6 @@ def test_compiled_filter_is_plain_data() -> None:
         ("prop", "year", "gte", 2020),
         ("prop", "year", "lt", 2023),
     ]
-
-
-def test_filter_cypher_blocks_agree() -> None:
-    """The entity filter is written out in two files; they must not drift apart."""
-    root = Path(__file__).resolve().parents[2] / "cypher"
-
-    def block(name: str) -> str:
-        text = (root / f"{name}.cypher").read_text()
-        return text[text.index("// entity-filter:begin") : text.index("// entity-filter:end")]
-
-    assert block("list_entities") == block("summarise_index_scores")
 
 
 def test_a_root_list_orders_by_its_relationships_best_value_in_a_year(

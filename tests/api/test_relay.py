@@ -190,6 +190,42 @@ def test_bad_paging_arguments_give_clear_errors(
     assert message in gql.error(text, args)
 
 
+def test_a_cursor_is_bound_to_its_list_filter_and_order(gql: GraphQLClient) -> None:
+    cursor = _page(gql, "localGovernments", first=2)["pageInfo"]["endCursor"]
+    for text in (
+        "query($c: String) { agencies(after: $c) { totalCount } }",
+        "query($c: String) { localGovernments(after: $c, orderBy: [{field: ID}]) "
+        "{ edges { cursor } } }",
+        "query($c: String) { localGovernments(before: $c, filter: {level: {equals: CITY}}) "
+        "{ edges { cursor } } }",
+    ):
+        assert "cursor of another list, filter or order" in gql.error(text, {"c": cursor})
+    again = gql.data(
+        "query($c: String) { localGovernments(first: 2, after: $c) { edges { cursor } } }",
+        {"c": cursor},
+    )
+    assert len(again["localGovernments"]["edges"]) == 2
+
+
+def test_a_relationship_page_pages_by_keyset(gql: GraphQLClient) -> None:
+    text = """query($after: String) { node(id: "dga-2024-cat-kota") { ... on AwardCategory {
+      recipients(first: 2, after: $after) { pageInfo { hasNextPage endCursor }
+        edges { node { id } } } } } }"""
+    seen: list[str] = []
+    after = None
+    while True:
+        page = gql.data(text, {"after": after})["node"]["recipients"]
+        seen += [e["node"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    whole = gql.data(
+        '{ node(id: "dga-2024-cat-kota") { ... on AwardCategory { recipients(first: 100) '
+        "{ edges { node { id } } } } } }"
+    )["node"]["recipients"]["edges"]
+    assert seen == [e["node"]["id"] for e in whole] and len(seen) > 2
+
+
 # --- a smaller cap --------------------------------------------------------------------
 
 
