@@ -48,7 +48,8 @@ def plan_document(document: str, *, max_page_size: int = 100) -> list[RootPlan]:
     ast = parse(document)
     fragments = {d.name.value: d for d in ast.definitions if isinstance(d, FragmentDefinitionNode)}
     operation = next(d for d in ast.definitions if isinstance(d, OperationDefinitionNode))
-    selection = Selection(schema._schema, fragments, VariableValues({}, {}), schema, max_page_size)
+    variables = VariableValues({}, {})
+    selection = Selection(schema._schema, fragments, variables, schema, max_page_size, 20)
     root = FieldNode(name=NameNode(value="query"), selection_set=operation.selection_set)
     plans = []
     for nodes in selection.collect([root], "Query").values():

@@ -82,6 +82,7 @@ class Selection:
     variables: Any
     strawberry_schema: Any
     max_page_size: int
+    nested_page_size: int  # a nested connection's page when it names no size
 
     @classmethod
     def of(cls, info: Any) -> Selection:
@@ -95,6 +96,7 @@ class Selection:
             variables,
             info.schema,
             info.context.settings.max_page_size,
+            info.context.settings.nested_page_size,
         )
 
     def collect(self, nodes: Iterable[FieldNode], type_name: str) -> dict[str, list[FieldNode]]:
@@ -167,7 +169,7 @@ class Selection:
         assert isinstance(object_type, GraphQLObjectType)
         return get_named_type(object_type.fields[field_name].type).name
 
-    def page(self, first: Any, after: Any, last: Any, before: Any) -> Page:
+    def page(self, first: Any, after: Any, last: Any, before: Any, *, nested: bool) -> Page:
         cap = self.max_page_size
         for name, value in (("first", first), ("last", last)):
             if value is not None and not 0 <= value <= cap:
@@ -178,7 +180,7 @@ class Selection:
         if first is not None and last is not None:
             raise UserInputError("give `first` or `last`, not both")
         if first is None and last is None:
-            first = cap
+            first = self.nested_page_size if nested else cap
         return Page(first, after, last, before)
 
     # --- plans ----------------------------------------------------------------------
@@ -220,7 +222,7 @@ class Selection:
             rel=rel,
             direction=direction,
             kinds=frozenset({kind}),
-            page=self.page(args["first"], args["after"], args["last"], args["before"]),
+            page=self.page(args["first"], args["after"], args["last"], args["before"], nested=True),
             filter=args.get("filter"),
             order_by=args.get("order_by"),
             as_of=args["as_of"].isoformat() if args.get("as_of") else None,
@@ -263,7 +265,11 @@ class Selection:
         return ListPlan(
             kind=kind,
             page=self.page(
-                args.get("first"), args.get("after"), args.get("last"), args.get("before")
+                args.get("first"),
+                args.get("after"),
+                args.get("last"),
+                args.get("before"),
+                nested=False,
             ),
             node=self.entity(node_nodes, [kind]),
             filter=args.get("filter"),
