@@ -38,8 +38,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-lint-cypher: node_modules/.installed
+lint-cypher: $(STAMP) node_modules/.installed  ## the static statements, and a corpus of generated ones
 	node tools/lint_cypher.mjs cypher
+	$(BIN)/python -m tests.api.translate.corpus .data/cypher-corpus
+	node tools/lint_cypher.mjs .data/cypher-corpus
 
 schema: $(STAMP)  ## regenerate schema.graphql and possible-types.json from the code
 	$(BIN)/graph-service schema > schema.graphql

@@ -603,6 +603,46 @@ RELATIONSHIP_COMMON_PROPERTIES: tuple[Property, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class IndexDeclaration:
+    """A property index the read path relies on, and the query it serves."""
+
+    label: str  # a kind label
+    property: str
+    serves: str
+
+    def index_name(self) -> str:
+        """The index's name in the graph (`local_government_level`)."""
+        snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in self.label).lstrip("_")
+        return f"{snake}_{self.property}"
+
+
+# Per kind, the properties the read path looks up, filters or sorts on. Every kind's
+# root connection sorts and pages by name (`ORDER BY n.name, n.id` with a keyset
+# `n.name > $after`); the others serve the filters and orderings clients use most.
+# `Entity.id` (unique) and `Entity.name` are set up by cypher/setup_entity_*.cypher.
+_INDEXED: dict[str, tuple[tuple[str, str], ...]] = {
+    "LocalGovernment": (("level", "`localGovernments(filter: {level: {equals: CITY}})`"),),
+    "Event": (("date", "`events(orderBy: [{field: DATE}])`, events in a date range"),),
+    "Policy": (("year", "`policies(filter: {year: {gte: 2018}})`"),),
+    "Award": (("year", "`awards(filter: {year: {equals: 2024}})`"),),
+    "Evaluation": (("year", "`evaluations(filter: {year: {equals: 2023}})`"),),
+    "Source": (("published", "`sources(orderBy: [{field: PUBLISHED}])`"),),
+}
+
+
+def _index_declarations() -> tuple[IndexDeclaration, ...]:
+    found = []
+    for kind in ENTITY_KINDS:
+        serves = f"`{kind.plural}` pages in the default order (by name), keyset cursors"
+        found.append(IndexDeclaration(kind.name, "name", serves))
+        found += [IndexDeclaration(kind.name, p, text) for p, text in _INDEXED.get(kind.name, ())]
+    return tuple(found)
+
+
+INDEXES: tuple[IndexDeclaration, ...] = _index_declarations()
+
+
 def kind_properties(kind: EntityKind) -> tuple[Property, ...]:
     """The properties an entity of `kind` may have, common ones first."""
     return COMMON_PROPERTIES + kind.properties
@@ -653,6 +693,9 @@ def _check_consistency() -> None:
         clashes = {n for n in names if names.count(n) > 1}
         if clashes:
             raise AssertionError(f"{kind.name} has clashing relationship fields {sorted(clashes)}")
+    for index in INDEXES:
+        if index.property not in {p.name for p in kind_properties(KINDS_BY_NAME[index.label])}:
+            raise AssertionError(f"index on {index.label}.{index.property}: no such property")
 
 
 _check_consistency()
@@ -664,6 +707,7 @@ __all__ = [
     "ENTITY_KINDS",
     "ENUMS",
     "ENTITY_LABEL",
+    "INDEXES",
     "KINDS_BY_NAME",
     "PREDICATE_BANDS",
     "RELATIONSHIPS_BY_NAME",
@@ -671,6 +715,7 @@ __all__ = [
     "SEARCH_TERM_LABEL",
     "SOURCE_KIND",
     "EntityKind",
+    "IndexDeclaration",
     "Property",
     "RelationshipType",
     "ValueType",

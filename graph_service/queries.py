@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from graph_service.ontology import EntityKind, RelationshipType
+from graph_service.ontology import INDEXES, EntityKind, IndexDeclaration, RelationshipType
 
 KIND_PLACEHOLDER = "__KIND__"
 TYPE_PLACEHOLDER = "__TYPE__"
+INDEX_PLACEHOLDER = "__INDEX__"
+PROPERTY_PLACEHOLDER = "__PROPERTY__"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,19 @@ def query(name: str) -> CypherQuery:
     if KIND_PLACEHOLDER in text or TYPE_PLACEHOLDER in text:
         raise ValueError(f"{name}.cypher has placeholders: use render()")
     return CypherQuery(name, text)
+
+
+def render_index(name: str, index: IndexDeclaration) -> CypherQuery:
+    """An index setup statement for one of the ontology's declared indexes."""
+    if index not in INDEXES:
+        raise ValueError("render_index() takes the ontology's own index declarations")
+    text = (
+        load_all()[name]
+        .replace(INDEX_PLACEHOLDER, index.index_name())
+        .replace(KIND_PLACEHOLDER, index.label)
+        .replace(PROPERTY_PLACEHOLDER, index.property)
+    )
+    return CypherQuery(f"{name}:{index.index_name()}", text)
 
 
 def render(

@@ -1,6 +1,6 @@
 // Lints every cypher/*.cypher file with Neo4j's own parser and semantic analysis
 // (@neo4j-cypher/language-support), so the queries stay Neo4j's although tests run on
-// ArcadeDB. Label placeholders (__KIND__, __TYPE__) are filled with a real label first.
+// ArcadeDB. Placeholders (__KIND__, __TYPE__, __INDEX__, __PROPERTY__) are filled first.
 // Exits 1 on any error; warnings (e.g. deprecations) are printed but do not fail.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,9 @@ let errors = 0;
 for (const file of files) {
   const text = readFileSync(join(dir, file), 'utf8')
     .replaceAll('__KIND__', 'Agency')
-    .replaceAll('__TYPE__', 'RECEIVED_AWARD');
+    .replaceAll('__TYPE__', 'RECEIVED_AWARD')
+    .replaceAll('__INDEX__', 'agency_name')
+    .replaceAll('__PROPERTY__', 'name');
   const result = support.lintCypherQuery(text, {}, {});
   // Without a database schema every $param is reported as undefined: keep the rest.
   const diagnostics = result.diagnostics.filter((d) => support.isNotParamError(d));

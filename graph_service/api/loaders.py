@@ -80,7 +80,8 @@ class Loaders:
             query("load_batch"),
             ids=ids,
             requests=[r.params(i) for i, r in pages],
-            fold=fold_table(),
+            # The folding table only travels when an edge filter compares text.
+            fold=fold_table() if any(r.filter for _, r in pages) else [],
         )
         entities = {e["id"]: e for e in rows[0]["entities"]} if rows else {}
         found = {p["index"]: p for p in rows[0]["pages"]} if rows else {}

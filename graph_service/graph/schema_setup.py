@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from graph_service.graph.executor import Graph
-from graph_service.queries import query
+from graph_service.ontology import INDEXES
+from graph_service.queries import query, render_index
 
 SETUP_QUERIES = (
     "setup_entity_id_constraint",
@@ -21,3 +22,5 @@ SETUP_QUERIES = (
 async def ensure_schema(graph: Graph) -> None:
     for name in SETUP_QUERIES:
         await graph.write(query(name))
+    for index in INDEXES:  # declared in the ontology: what the read path filters and sorts
+        await graph.write(render_index("setup_kind_property_index", index))

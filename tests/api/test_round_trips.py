@@ -1,4 +1,4 @@
-"""Round trips: a request costs at most one Cypher query per nesting level (traced)."""
+"""Round trips: a root field costs one Cypher statement, however deep its selection."""
 
 from __future__ import annotations
 
@@ -44,11 +44,11 @@ def _awards(root: str, *, sources: bool, leaf_sources: bool = False) -> str:
 
 
 @pytest.mark.parametrize("root", ["localGovernments", "agencies", "ministries"])
-def test_bodies_with_awards_categories_and_their_award_cost_three_queries(
+def test_bodies_with_awards_categories_and_their_award_cost_one_statement(
     gql: GraphQLClient, root: str
 ) -> None:
     body = gql.post(_awards(root, sources=False), trace=True)
-    assert _count(body) <= 3
+    assert _count(body) == 1
     edges = body["data"][root]["edges"]
     if root == "localGovernments":
         assert len(edges) == body["data"][root]["totalCount"] >= 20
@@ -61,11 +61,10 @@ def test_bodies_with_awards_categories_and_their_award_cost_three_queries(
 
 @pytest.mark.parametrize("root", ["localGovernments", "agencies"])
 def test_sources_at_every_level_add_no_round_trip(gql: GraphQLClient, root: str) -> None:
-    """Sources of the bodies, of their award edges and of the award categories ride along
-    with the next level's batch: the count does not move."""
-    plain = _count(gql.post(_awards(root, sources=False), trace=True))
+    """Sources of the bodies, of their award edges and of the award categories are part of
+    the same statement."""
     body = gql.post(_awards(root, sources=True), trace=True)
-    assert _count(body) == plain <= 3
+    assert _count(body) == 1
     if root == "localGovernments":
         cimahi = next(
             e["node"] for e in body["data"][root]["edges"] if e["node"]["id"] == "pemkot-cimahi"
@@ -77,12 +76,35 @@ def test_sources_at_every_level_add_no_round_trip(gql: GraphQLClient, root: str)
         assert award["sources"] and award["node"]["sources"]
 
 
-def test_sources_of_the_deepest_entities_are_one_more_level(gql: GraphQLClient) -> None:
-    """The leaf's `sources` are Source entities one nesting level further down: one more
-    batched query for all of them, however many leaves there are."""
-    plain = _count(gql.post(_awards("localGovernments", sources=True), trace=True))
+def test_sources_of_the_deepest_entities_are_in_the_same_statement(gql: GraphQLClient) -> None:
     text = _awards("localGovernments", sources=True, leaf_sources=True)
-    assert _count(gql.post(text, trace=True)) == plain + 1 <= 4
+    body = gql.post(text, trace=True)
+    assert _count(body) == 1
+    cimahi = next(
+        e["node"]
+        for e in body["data"]["localGovernments"]["edges"]
+        if e["node"]["id"] == "pemkot-cimahi"
+    )
+    category = next(
+        e["node"]
+        for e in cimahi["awardsReceived"]["edges"]
+        if e["node"]["id"] == "dga-2024-cat-kota"
+    )
+    award = category["award"]["edges"][0]["node"]
+    assert award["sources"] and all(s["url"] for s in award["sources"])
+
+
+def test_one_statement_per_root_field(gql: GraphQLClient) -> None:
+    """A point lookup with its relationship page is one round trip; aliases add one each."""
+    text = """{
+      a: node(id: "pemkot-cimahi") { ... on LocalGovernment {
+        name awardsReceived(first: 5) { edges { rank node { name } } } } }
+      b: localGovernments(first: 3) { edges { node { name } } }
+      c: nodes(ids: ["dga-2024", "bssn"]) { id }
+    }"""
+    body = gql.post(text, trace=True)
+    assert _count(body) == 3
+    assert body["data"]["a"]["awardsReceived"]["edges"]
 
 
 def test_the_trace_lists_each_query_with_its_time(gql: GraphQLClient) -> None:

@@ -175,7 +175,7 @@ async def index_score_stats(
         kinds=[k.value for k in kinds] if kinds else SCORED_KINDS,
         year=year,
         filter=compile_filter(filter),
-        fold=fold_table(),
+        fold=fold_table() if filter is not None else [],
     )
     row = rows[0]
     average = row["average"]

@@ -9,33 +9,18 @@ from strawberry.types.field import StrawberryField
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
-from graph_service.api.filters import (
-    DEFAULT_ENTITY_ORDER,
-    KIND_FILTERS,
-    KIND_ORDERS,
-    compile_filter,
-    compile_order,
-    fold_table,
-)
+from graph_service.api.filters import KIND_FILTERS, KIND_ORDERS
+from graph_service.api.translate import read_kind_list, read_node, read_nodes
 from graph_service.api.types.entity import Node
-from graph_service.api.types.pagination import (
-    After,
-    Before,
-    First,
-    Last,
-    connect,
-    window,
-)
-from graph_service.api.types.registry import entity_object
+from graph_service.api.types.pagination import After, Before, First, Last
 from graph_service.ontology import EntityKind
-from graph_service.queries import render
 
 
 async def node(
     info: strawberry.Info[Context, None],
     id: Annotated[strawberry.ID, strawberry.argument(description="The entity's key.")],
 ) -> Node | None:
-    return await info.context.load_entity(str(id))
+    return await read_node(info, str(id))
 
 
 async def nodes(
@@ -45,13 +30,12 @@ async def nodes(
     cap = info.context.settings.max_page_size
     if len(ids) > cap:
         raise UserInputError(f"`ids` may name at most {cap} entities (got {len(ids)})")
-    found = {e.id: e for e in await info.context.load_entities([str(i) for i in ids])}
+    found = {e.id: e for e in await read_nodes(info, [str(i) for i in ids])}
     return [found.get(str(i)) for i in ids]
 
 
 def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
     """The root connection over the entities of `kind`, filtered and ordered (by name)."""
-    edge_type = connection.__annotations__["edges"].__args__[0]
 
     async def resolve(
         info: strawberry.Info[Context, None],
@@ -62,32 +46,9 @@ def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
         filter: Any = None,
         order_by: Any = None,
     ) -> Any:
-        settings = info.context.settings
-        win = window(
-            first,
-            after,
-            last,
-            before,
-            max_page_size=settings.max_page_size,
-            default_page_size=settings.max_page_size,
-        )
-        rows = await info.context.graph.read(
-            render("list_entities", kind=kind),
-            start=win.start,
-            stop=win.stop,
-            filter=compile_filter(filter),
-            fold=fold_table(),
-            order=compile_order(order_by, DEFAULT_ENTITY_ORDER),
-        )
-        total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
-        return connect(
-            connection,
-            win,
-            total,
-            page,
-            lambda cursor, row: edge_type(
-                cursor=cursor, node=entity_object(row["labels"], row["props"])
-            ),
+        args = {"first": first, "after": after, "last": last, "before": before}
+        return await read_kind_list(
+            info, kind.name, connection, {**args, "filter": filter, "order_by": order_by}
         )
 
     resolve.__annotations__["return"] = connection

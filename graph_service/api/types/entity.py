@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -30,6 +31,8 @@ class Node:
 class Entity(Node):
     props: strawberry.Private[dict[str, Any]]
     labels: strawberry.Private[list[str]]
+    # What a translated read fetched below this entity, by response key (see api/translate).
+    nested: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
 
     @strawberry.field(description="The name in its official or most common form.")
     def name(self) -> str:
@@ -58,5 +61,7 @@ class Entity(Node):
         return not self.props.get("unverified", False)
 
     @strawberry.field(description="The sources the entity's facts were read from.")
-    async def sources(self, info: strawberry.Info[Context, None]) -> list[SourceType]:
-        return await info.context.load_entities(self.props.get("sources") or [])
+    def sources(self, info: strawberry.Info[Context, None]) -> list[SourceType]:
+        if "sources" in self.nested:
+            return self.nested["sources"]
+        return info.context.load_entities(self.props.get("sources") or [])  # type: ignore[return-value]

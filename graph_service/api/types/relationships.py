@@ -7,6 +7,7 @@ level of nesting costs one Cypher round trip however many parents it has.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Annotated, Any
@@ -61,15 +62,19 @@ def _edge_type(rel: RelationshipType) -> type:
     def verified(root: Any) -> bool:
         return not root.props.get("unverified", False)
 
-    async def sources(root: Any, info: strawberry.Info[Context, None]) -> list[SourceType]:
-        return await info.context.load_entities(root.props.get("sources") or [])
+    def sources(root: Any, info: strawberry.Info[Context, None]) -> list[SourceType]:
+        if "sources" in root.nested:
+            return root.nested["sources"]
+        return info.context.load_entities(root.props.get("sources") or [])  # type: ignore[return-value]
 
     namespace: dict[str, Any] = {
         "__annotations__": {
             "cursor": str,
             "node": Entity,
             "props": strawberry.Private[dict[str, Any]],
+            "nested": strawberry.Private[dict[str, Any]],
         },
+        "nested": dataclasses.field(default_factory=dict),
         "cursor": strawberry.field(description="Where this edge sits in its connection."),
         "node": strawberry.field(description="The entity at the other end."),
         "relationship_id": strawberry.field(
@@ -111,7 +116,7 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
     connection = CONNECTION_TYPES[rel.name]
     edge = EDGE_TYPES[rel.name]
 
-    async def resolve(
+    def resolve(
         root: Any,
         info: strawberry.Info[Context, None],
         first: First = None,
@@ -122,6 +127,23 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
         year: Year = None,
         filter: Any = None,
         order_by: Any = None,
+    ) -> Any:
+        prefetched = root.nested.get(info.path.key)
+        if prefetched is not None:
+            return prefetched
+        return _load(root, info, first, after, last, before, as_of, year, filter, order_by)
+
+    async def _load(
+        root: Any,
+        info: strawberry.Info[Context, None],
+        first: int | None,
+        after: str | None,
+        last: int | None,
+        before: str | None,
+        as_of: dt.date | None,
+        year: int | None,
+        filter: Any,
+        order_by: Any,
     ) -> Any:
         ctx = info.context
         win = window(

@@ -1,0 +1,53 @@
+"""The corpus of generated statements covers every shape; `make lint-cypher` lints it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from graph_service.ontology import RELATIONSHIP_TYPES
+from tests.api.translate.corpus import write
+
+CORPUS = Path(__file__).parents[3] / ".data" / "cypher-corpus"
+
+
+def test_the_corpus_covers_every_shape() -> None:
+    count = write(CORPUS)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.cypher"))]
+    assert count == len(texts) > 100
+    everything = "\n".join(texts)
+    for rel in RELATIONSHIP_TYPES:  # each relationship field, in each direction
+        assert re.search(rf"\(n\)-\[r\d+:{rel.name}\]->", everything), rel.name
+        assert re.search(rf"\(n\)<-\[r\d+:{rel.name}\]-", everything), rel.name
+    for shape in (
+        r"\.\w+ = \$p\d+",  # equality
+        r"\.\w+ IN \$p\d+",
+        r"\.\w+ > \$p\d+",
+        r"\.\w+ >= \$p\d+",
+        r"\.\w+ < \$p\d+",
+        r"\.\w+ <= \$p\d+",
+        r"CONTAINS f\d+",
+        r"STARTS WITH f\d+",
+        r"reduce\(s = toLower",  # folded text
+        r"head\(n\.search_terms\)",  # names
+        r"any\(x\d+ IN coalesce\(n\.\w+, \[\]\)",  # list properties
+        r"[(] *EXISTS \{ MATCH",  # some
+        r"NOT EXISTS \{ MATCH .* WHERE NOT coalesce",  # all
+        r" OR ",
+        r"NOT coalesce\(n\.",  # not
+        r"RETURN max\(r\d+\.\w+\)",  # best value, descending
+        r"RETURN min\(r\d+\.\w+\)",
+        r"WHERE r\d+\.year = \$p\d+ RETURN",  # best value of a year
+        r"r\d+\.valid_from <= \$p\d+",  # asOf
+        r"r\d+\.year = \$p\d+",  # year
+        r"n\.id > \$p\d+",  # after
+        r"n\.id < \$p\d+",  # before
+        r"r\d+\.id > \$p\d+",
+        r"IS NULL DESC",  # backwards
+        r"\w+ IS NOT NULL",  # before a null key
+        r"CALL \(m\d+\) \{\n\s+MATCH \(m\d+\)",  # nesting
+        r"UNWIND coalesce\(r\d+\.sources",  # edge sources
+        r"UNWIND \$ids AS id",  # nodes
+        r"RETURN count\(n\) AS total",
+    ):
+        assert re.search(shape, everything), shape

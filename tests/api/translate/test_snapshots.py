@@ -1,0 +1,61 @@
+"""The exact Cypher of representative translations, pinned (no database needed).
+
+A change to the translation shows up here as a diff of the statement text; rewrite the
+snapshots with `UPDATE_SNAPSHOTS=1 pytest tests/api/translate/test_snapshots.py` after
+checking that the new text is what you meant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from graph_service.api.translate.offline import translate
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+CASES = {
+    "point_lookup_with_awards": """{ node(id: "pemkot-cimahi") { ... on LocalGovernment {
+        name awardsReceived(first: 5) { edges { rank year node { name } } } } } }""",
+    "kind_list_default_order": """{ localGovernments(first: 10) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { cursor node { id name level } } } }""",
+    "filter_and_or_not_relationship": """{ localGovernments(first: 20, filter: {
+        indexScores: {some: {year: {equals: 2023}, value: {gt: 4.0}}}
+        or: [{level: {equals: CITY}}, {level: {in: [REGENCY, PROVINCE]}}]
+        not: {name: {contains: "kota"}} }) { edges { node { name } } } }""",
+    "order_by_best_relationship_value_of_a_year": """{ localGovernments(first: 5,
+        orderBy: [{field: INDEX_SCORES_VALUE, direction: DESC, year: 2023}]) {
+        edges { node { name } } } }""",
+    "nested_pages_with_sources": """{ localGovernments(first: 100) { edges { node { id name
+        sources { url } awardsReceived(first: 10) { totalCount edges { rank sources { url }
+        node { id ... on AwardCategory { award(first: 1) { edges { node { name } } } } }
+        } } } } } }""",
+    "as_of_and_last": """{ node(id: "kementerian-panrb") { ... on Ministry {
+        officials(asOf: "2024-05-27", last: 3) { edges { role node { name } } } } } }""",
+    "text_filter_on_a_property": """{ events(first: 5, filter: {venue: {contains: "Jakarta"}}) {
+        edges { node { name } } } }""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_translation_matches_its_snapshot(name: str) -> None:
+    statements = translate(CASES[name])
+    text = "\n;\n".join(s.text for s in statements) + "\n"
+    params = {k: v for s in statements for k, v in s.params.items() if k != "fold"}
+    rendered = text + "// params: " + json.dumps(params, sort_keys=True) + "\n"
+    path = SNAPSHOTS / f"{name}.cypher"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        SNAPSHOTS.mkdir(exist_ok=True)
+        path.write_text(rendered, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == rendered
+
+
+def test_the_folding_table_is_sent_only_with_a_text_filter() -> None:
+    (plain,) = translate("{ events(first: 5) { edges { node { name } } } }")
+    assert "fold" not in plain.params
+    (text,) = translate(CASES["text_filter_on_a_property"])
+    assert "fold" in text.params
