@@ -37,7 +37,8 @@ def test_readyz_is_503_once_the_graph_stops_answering(tmp_path: Path) -> None:
     process.start()
     try:
         with TestClient(create_app(settings)) as app_client:
-            assert app_client.get("/readyz").status_code == 200
+            ready = app_client.get("/readyz")
+            assert ready.status_code == 200, ready.text
             assert process.pid is not None
             os.kill(process.pid, signal.SIGKILL)
             process.stop()
