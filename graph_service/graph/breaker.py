@@ -84,11 +84,11 @@ class CircuitBreaker:
     async def watch(self) -> None:
         """Probe every `interval` s for ever (a task of the app's lifespan)."""
         while True:
+            await asyncio.sleep(self.interval)  # the lifespan has just seen the graph answer
             try:
                 await self.probe_once()
             except Exception:  # a bug in a probe must not end the watch
                 logger.exception("graph probe failed")
-            await asyncio.sleep(self.interval)
 
     async def probe_once(self) -> None:
         problem = await self._check()
