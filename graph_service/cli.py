@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from graph_service.settings import ConfigurationError, Settings, load_settings
 
@@ -15,27 +17,50 @@ IMPORT_TIMEOUT_SECONDS = 3600.0
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    """Serve until SIGTERM/SIGINT: in-flight requests finish (within the grace period),
+    then the workers close their drivers, then the embedded graph (if ours) stops."""
+    import os
+
+    multiprocess_metrics = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if multiprocess_metrics:  # the last run's values must not count (prometheus-client docs)
+        for stale in Path(multiprocess_metrics).glob("*.db"):
+            stale.unlink()
     import uvicorn
 
-    from graph_service.api.app import create_app
+    from graph_service.api.app import WORKER_APP, create_app
+    from graph_service.observability import configure_logging
 
-    process = None
+    configure_logging(settings.log_format, settings.log_level)
+    supervisor = None
     if settings.embedded:
         from graph_service.embedded import EmbeddedGraphProcess
+        from graph_service.embedded.supervisor import GraphSupervisor
+        from graph_service.observability.metrics import GRAPH_RESTARTS
 
-        process = EmbeddedGraphProcess(settings)
-        process.start()
+        supervisor = GraphSupervisor(EmbeddedGraphProcess(settings), on_restart=GRAPH_RESTARTS.inc)
+        supervisor.start()
     try:
         if args.seed_if_empty:
             asyncio.run(_seed(settings, only_if_empty=True))
-        # Forwarded headers are trusted by the app, from GRAPH_SERVICE_TRUSTED_PROXIES only;
-        # uvicorn's own default would trust them from any client on 127.0.0.1.
-        uvicorn.run(
-            create_app(settings), host=settings.host, port=settings.port, proxy_headers=False
-        )
+        options: dict[str, Any] = {
+            "host": settings.host,
+            "port": settings.port,
+            # Forwarded headers are trusted by the app, from GRAPH_SERVICE_TRUSTED_PROXIES
+            # only; uvicorn's own default would trust them from any client on 127.0.0.1.
+            "proxy_headers": False,
+            "log_config": None,  # ours, set above (and in each worker by WORKER_APP)
+            "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
+        }
+        # Uvicorn shuts down gracefully on SIGTERM, then raises the signal again: handled
+        # (ignored) here, so that the graph is stopped below and the exit status is 0.
+        signal.signal(signal.SIGTERM, lambda signum, frame: None)
+        if settings.workers > 1:  # each worker builds its app from the environment
+            uvicorn.run(WORKER_APP, factory=True, workers=settings.workers, **options)
+        else:
+            uvicorn.run(create_app(settings, supervisor), **options)
     finally:
-        if process is not None:
-            process.stop()
+        if supervisor is not None:
+            supervisor.stop()
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> None:

@@ -21,7 +21,9 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import NoDecode, SettingsConfigDict
+
+from graph_service.operations_settings import OperationsSettings
 
 EMBEDDED_USERNAME = "root"  # ArcadeDB's administrator; its password is generated per data dir
 EMBEDDED_DATABASE = "spbe"
@@ -45,7 +47,7 @@ class ApiKeyGrant(BaseModel):
     roles: tuple[Role, ...] = ("reader",)
 
 
-class Settings(BaseSettings):
+class Settings(OperationsSettings):
     model_config = SettingsConfigDict(extra="ignore", frozen=True)
 
     neo4j_uri: str | None = Field(

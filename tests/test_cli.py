@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from tests.loading.scratch import (
     ScratchGraph,
     cli_environment,
     export_lines,
+    graph_service_command,
     run_cli,
     scratch_graph,
 )
@@ -155,3 +158,33 @@ def test_api_key_prints_a_key_that_its_configuration_entry_grants(
     principal = Authenticator.from_settings(configured).authenticate(request)
     assert principal is not None
     assert (principal.subject, principal.roles) == ("curator", frozenset({"editor"}))
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.8])
+async def test_an_import_killed_midway_leaves_the_graph_as_it_was(
+    scratch: ScratchGraph, tmp_path: Path, fraction: float
+) -> None:
+    path = tmp_path / "big.jsonl"
+    records = _synthetic_file(path, 4000)
+    text = path.read_text("utf-8").replace("syn-", "killed-").replace("Synthetic", "Killed")
+    path.write_text(text, "utf-8")
+    before = await export_lines(scratch.graph)
+    process = subprocess.Popen(
+        [*graph_service_command(), "import", str(path)],
+        env=cli_environment(scratch.settings),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    written = 0
+    seen = b""
+    while written < fraction * records:  # tqdm's counter: "| 1250/7999 ["
+        chunk = process.stderr.read1(4096)
+        assert chunk, f"the import ended before {fraction:.0%}: {seen[-500:]!r}"
+        seen = (seen + chunk)[-4096:]
+        counts = re.findall(rb"\| *(\d+)/\d+ \[", seen)
+        written = int(counts[-1]) if counts else 0
+    process.kill()
+    process.wait()
+    process.stderr.close()
+    assert await export_lines(scratch.graph) == before

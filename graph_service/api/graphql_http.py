@@ -51,6 +51,7 @@ from graph_service.api.extensions.input_strings import variable_problem
 from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 
 _MEDIA_TYPE = "graphql_media_type"
+UNAVAILABLE_CODES = {"GRAPH_UNAVAILABLE", "GRAPH_BUSY"}
 _SUB_RESPONSE = "graphql_sub_response"
 
 
@@ -147,6 +148,11 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
             sub_response.headers["WWW-Authenticate"] = "Bearer"
         elif FORBIDDEN in codes:
             sub_response.status_code = 403
+        elif codes & UNAVAILABLE_CODES and not _any_data(result):
+            # Nothing could be done: a 503 that clients and proxies retry, not a 200.
+            sub_response.status_code = 503
+            breaker = getattr(request.app.state, "breaker", None)
+            sub_response.headers["Retry-After"] = str(breaker.retry_after if breaker else 1)
         return body
 
     def create_response(
@@ -186,6 +192,11 @@ def undecodable(data: str | bytes) -> Exception:
     problem = variable_problem(variables, sys.maxsize) if isinstance(variables, dict) else None
     message = problem or "the request is not valid Unicode: it holds a lone surrogate"
     return RequestRefused(400, message, code=BAD_USER_INPUT)
+
+
+def _any_data(result: ExecutionResult) -> bool:
+    """True when some root field has a value (e.g. a mutation that did happen)."""
+    return isinstance(result.data, dict) and any(v is not None for v in result.data.values())
 
 
 def is_request_error(result: ExecutionResult) -> bool:

@@ -9,12 +9,14 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 
 from graph_service.api.direct_fields import resolve_simple_fields_directly
+from graph_service.api.error_logging import Schema
 from graph_service.api.extensions import QueryTrace
 from graph_service.api.extensions.document_caches import document_caches
 from graph_service.api.extensions.graph_errors import GraphErrorCodes
 from graph_service.api.extensions.hide_suggestions import HideSuggestions
 from graph_service.api.extensions.input_strings import InputStrings
 from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
+from graph_service.api.extensions.operation_report import OperationReport
 from graph_service.api.limits import SchemaLimits, limit_extensions
 from graph_service.api.mutations import build_mutation_type
 from graph_service.api.query import build_query_type
@@ -25,9 +27,14 @@ from graph_service.api.types.subgraph import TYPED_EDGES
 
 
 @cache
-def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
-    """The schema; with `limits` (the app's), it also enforces them and masks as they say."""
-    extensions: list[Any] = [QueryTrace, InputStrings]
+def build_schema(limits: SchemaLimits | None = None, tracing: bool = False) -> strawberry.Schema:
+    """The schema; with `limits` (the app's), it also enforces them and masks as they say;
+    with `tracing`, it makes OpenTelemetry spans."""
+    extensions: list[Any] = [OperationReport, QueryTrace, InputStrings]
+    if tracing:
+        from graph_service.observability.tracing import tracing_extensions
+
+        extensions += tracing_extensions()
     if limits is not None:
         extensions += limit_extensions(limits)
         extensions += document_caches()
@@ -36,7 +43,7 @@ def build_schema(limits: SchemaLimits | None = None) -> strawberry.Schema:
         if limits.mask_errors:
             extensions.append(MaskInternalErrors)
     extensions.append(GraphErrorCodes)
-    schema = strawberry.Schema(
+    schema = Schema(
         query=build_query_type(),
         mutation=build_mutation_type(),
         subscription=build_subscription_type(),

@@ -2,6 +2,10 @@
 
 The child runs `python -m graph_service.embedded`; this side starts it, waits for its ready
 line and stops it with SIGTERM, which the child turns into a clean ArcadeDB shutdown.
+
+A reaper thread waits on the child for its whole life (`waitpid` with WUNTRACED and
+WCONTINUED): its exit is reaped at once (no zombie) and noted, and so are a stop (SIGSTOP)
+and a continue. Listeners hear each event; `GraphSupervisor` is one.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import IO
+from typing import IO, Literal
 
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME, Settings
 
@@ -34,6 +38,7 @@ from .server import (
 logger = logging.getLogger(__name__)
 
 _STDERR_TAIL_LINES = 40
+ProcessEvent = Literal["exited", "stopped", "continued"]
 # Printed by the JVM at every start because the wheel enables the vector module; not news.
 _NOISE = ("WARNING: Using incubator modules",)
 
@@ -51,6 +56,15 @@ class EmbeddedGraphProcess:
         self._ready = threading.Event()
         self._stderr_tail: collections.deque[str] = collections.deque(maxlen=_STDERR_TAIL_LINES)
         self._readers: list[threading.Thread] = []
+        self._exited = threading.Event()
+        self._exited.set()
+        self._frozen = False
+        self._listeners: list[Callable[[ProcessEvent, EmbeddedGraphProcess], None]] = []
+
+    def add_listener(self, listener: Callable[[ProcessEvent, EmbeddedGraphProcess], None]) -> None:
+        """Call `listener(event, self)` from the reaper thread when the child exits, stops or
+        continues."""
+        self._listeners.append(listener)
 
     @property
     def bolt_uri(self) -> str:
@@ -74,13 +88,31 @@ class EmbeddedGraphProcess:
 
     @property
     def returncode(self) -> int | None:
-        """The child's exit status once it ended (0 after a clean stop)."""
-        return None if self._process is None else self._process.poll()
+        """The child's exit status once it ended (0 after a clean stop, -N for signal N)."""
+        return None if self._process is None else self._process.returncode
 
     @property
     def running(self) -> bool:
-        """True while the child is alive."""
-        return self._process is not None and self._process.poll() is None
+        """True while the child is alive (frozen by SIGSTOP included)."""
+        return self._process is not None and not self._exited.is_set()
+
+    @property
+    def frozen(self) -> bool:
+        """True while the child is stopped by a signal (SIGSTOP, SIGTSTP)."""
+        return self.running and self._frozen
+
+    def exit_description(self) -> str:
+        """How the last child ended, in words: 'was killed by SIGKILL', 'exited with status 1'."""
+        code = self.returncode
+        if code is None:
+            return "is running"
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return f"was killed by {name}"
+        return f"exited with status {code}"
 
     def start(self, timeout: float = 60) -> None:
         """Spawn the child and return once it prints its ready line.
@@ -112,6 +144,11 @@ class EmbeddedGraphProcess:
             start_new_session=True,
         )
         self._process = process
+        self._frozen = False
+        self._exited.clear()
+        threading.Thread(
+            target=self._reap, args=(process,), name="embedded-graph-reaper", daemon=True
+        ).start()
         assert process.stdout is not None and process.stderr is not None
         self._readers = [
             self._spawn_reader(process.stdout, self._on_stdout, "stdout"),
@@ -119,7 +156,7 @@ class EmbeddedGraphProcess:
         ]
         deadline = time.monotonic() + timeout
         while not self._ready.wait(0.05):
-            if process.poll() is not None:
+            if self._exited.is_set():
                 self._join_readers()
                 self._close_pipes()
                 raise EmbeddedGraphError(
@@ -137,19 +174,21 @@ class EmbeddedGraphProcess:
         process = self._process
         if process is None:
             return
-        was_running = process.poll() is None
+        was_running = not self._exited.is_set()
         if was_running:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout)
-            except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                process.send_signal(signal.SIGTERM)
+                if self._frozen:  # a stopped process handles no signal until continued
+                    process.send_signal(signal.SIGCONT)
+            if not self._exited.wait(timeout):
                 logger.warning(
                     "the embedded graph (pid %s) did not stop within %g s; killing it",
                     process.pid,
                     timeout,
                 )
-                process.kill()
-                process.wait()
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+                self._exited.wait()
         self._join_readers()
         self._close_pipes()
         if was_running and process.returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
@@ -170,6 +209,40 @@ class EmbeddedGraphProcess:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+    def _reap(self, process: subprocess.Popen[str]) -> None:
+        """Wait on the child until it ends, noting stops and continues on the way.
+
+        The only caller of waitpid for this child: Popen's own wait/poll are never used, so
+        the status is not lost to a race, and `returncode` is set here.
+        """
+        flags = os.WUNTRACED | os.WCONTINUED
+        while True:
+            try:
+                _, status = os.waitpid(process.pid, flags)
+            except ChildProcessError:  # reaped by someone else (SIGCHLD ignored): unknown
+                status = 0
+            except InterruptedError:
+                continue
+            if os.WIFSTOPPED(status):
+                self._frozen = True
+                self._notify("stopped")
+            elif os.WIFCONTINUED(status):
+                self._frozen = False
+                self._notify("continued")
+            else:
+                process.returncode = os.waitstatus_to_exitcode(status) if status else 0
+                self._frozen = False
+                self._exited.set()
+                self._notify("exited")
+                return
+
+    def _notify(self, event: ProcessEvent) -> None:
+        for listener in self._listeners:
+            try:
+                listener(event, self)
+            except Exception:
+                logger.exception("embedded graph listener failed on %s", event)
 
     def _spawn_reader(
         self, stream: IO[str], on_line: Callable[[str], None], name: str

@@ -36,11 +36,22 @@ def connection_for(settings: Settings) -> GraphConnection:
 INITIAL_RETRY_DELAY_SECONDS = 0.02
 
 
-def open_driver(connection: GraphConnection) -> AsyncDriver:
+def open_driver(connection: GraphConnection, settings: Settings | None = None) -> AsyncDriver:
+    """The driver; the service's (with `settings`) waits briefly for a pooled connection and
+    retries a lost one only briefly: its circuit breaker and clients' retries do the rest."""
+    if settings is None:
+        return AsyncGraphDatabase.driver(
+            connection.uri,
+            auth=connection.auth,
+            max_connection_pool_size=50,
+            connection_acquisition_timeout=10.0,
+            initial_retry_delay=INITIAL_RETRY_DELAY_SECONDS,
+        )
     return AsyncGraphDatabase.driver(
         connection.uri,
         auth=connection.auth,
-        max_connection_pool_size=50,
-        connection_acquisition_timeout=10.0,
+        max_connection_pool_size=settings.pool_size,
+        connection_acquisition_timeout=settings.pool_acquire_timeout_seconds,
+        max_transaction_retry_time=settings.graph_retry_seconds,
         initial_retry_delay=INITIAL_RETRY_DELAY_SECONDS,
     )

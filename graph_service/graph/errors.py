@@ -6,7 +6,11 @@ class GraphError(Exception):
 
 
 class GraphUnavailable(GraphError):
-    """The graph server cannot be reached."""
+    """The graph server cannot be reached; `retry_after` is a fair wait in seconds."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class GraphTimeout(GraphError):
@@ -21,3 +25,7 @@ class GraphConflict(GraphError):
 class GraphDriverError(GraphError):
     """The driver failed on this side (closed, misused): the service's fault, not the graph's
     nor the client's, so an internal error."""
+
+
+class GraphBusy(GraphError):
+    """No connection to the graph was free in time: the service is overloaded."""

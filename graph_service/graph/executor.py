@@ -15,15 +15,24 @@ from typing import Any, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
+from graph_service.graph.breaker import CircuitBreaker
 from graph_service.graph.errors import (
+    GraphBusy,
     GraphConflict,
     GraphDriverError,
     GraphError,
     GraphTimeout,
     GraphUnavailable,
 )
+from graph_service.observability.metrics import GRAPH_SESSIONS
 from graph_service.queries import CypherQuery
 
 Row = dict[str, Any]
@@ -112,7 +121,8 @@ class Transaction:
 
 
 class Graph:
-    """The shared driver, one database, a timeout, and optionally a request's query log."""
+    """The shared driver, one database, a timeout, and optionally a request's query log and
+    the circuit breaker that fails queries fast while the graph is gone."""
 
     def __init__(
         self,
@@ -120,14 +130,16 @@ class Graph:
         database: str | None,
         timeout_seconds: float,
         log: QueryLog | None = None,
+        breaker: CircuitBreaker | None = None,
     ) -> None:
         self.driver = driver
         self.database = database
         self.timeout_seconds = timeout_seconds
         self.log = log
+        self.breaker = breaker
 
     def for_request(self, log: QueryLog) -> Graph:
-        return Graph(self.driver, self.database, self.timeout_seconds, log)
+        return Graph(self.driver, self.database, self.timeout_seconds, log, self.breaker)
 
     async def read(self, query: CypherQuery, **params: Any) -> list[Row]:
         return await self.transact(lambda tx: tx.run(query, **params), write=False)
@@ -183,14 +195,32 @@ class Graph:
         # it (ArcadeDB) and retries of transient errors, without making the client wait
         # much past the configured timeout however small it is.
         deadline = timeout + min(_DEADLINE_SLACK_SECONDS, timeout / 10)
+        breaker = self.breaker
+        if breaker is not None:
+            breaker.admit()
         try:
-            async with self.driver.session(database=self.database) as session:
-                execute = session.execute_write if write else session.execute_read
-                return await asyncio.wait_for(execute(timed_work), timeout=deadline)
+            with GRAPH_SESSIONS.track_inprogress():
+                async with self.driver.session(database=self.database) as session:
+                    execute = session.execute_write if write else session.execute_read
+                    return await asyncio.wait_for(execute(timed_work), timeout=deadline)
         except TimeoutError:
+            # Slow, or gone? A frozen server looks slow from here; a probe tells them apart.
+            if breaker is not None and (problem := await breaker.diagnose()) is not None:
+                raise GraphUnavailable(
+                    f"the graph is unavailable: {problem}", retry_after=breaker.retry_after
+                ) from None
             raise GraphTimeout(_timeout_message(timeout)) from None
+        except ConnectionAcquisitionTimeoutError as error:
+            raise GraphBusy(f"no graph connection was free in time: {error}") from error
         except (ServiceUnavailable, SessionExpired) as error:
-            raise GraphUnavailable(f"the graph is unavailable: {error}") from error
+            # After the driver's own retries. Open the breaker only if a probe agrees: a
+            # connection dropped under load is not an outage.
+            retry_after = 1
+            if breaker is not None and await breaker.diagnose() is not None:
+                retry_after = breaker.retry_after
+            raise GraphUnavailable(
+                f"the graph is unavailable: {error}", retry_after=retry_after
+            ) from error
         except Neo4jError as error:
             if error.code in _CONFLICT_CODES:
                 raise GraphConflict(f"a concurrent write conflicted: {error.message}") from error

@@ -23,6 +23,7 @@ from strawberry.extensions import SchemaExtension
 from graph_service.api.errors import BAD_USER_INPUT
 from graph_service.api.extensions.mask_internal_errors import request_id_of
 from graph_service.graph.errors import (
+    GraphBusy,
     GraphConflict,
     GraphDriverError,
     GraphError,
@@ -35,6 +36,7 @@ logger = logging.getLogger("graph_service.errors")
 UNAVAILABLE_MESSAGE = "the graph is unavailable; try again shortly"
 CONFLICT_MESSAGE = "a concurrent change conflicted with this one; try again"
 GRAPH_ERROR_MESSAGE = "the graph could not run this request; quote the request id to report it"
+BUSY_MESSAGE = "the service is overloaded; try again shortly"
 
 
 def _kind_code(error: GraphQLError) -> str:
@@ -74,10 +76,12 @@ def coded(error: GraphQLError, request_id: str) -> GraphQLError:
     if isinstance(original, GraphTimeout):
         return _with(error, str(original), "GRAPH_TIMEOUT")
     if isinstance(original, GraphUnavailable):
-        logger.warning(
-            "graph unavailable in request %s at %s: %s", request_id, error.path, original
-        )
+        # Per request at DEBUG: the circuit breaker logs each outage once, with its reason.
+        logger.debug("graph unavailable in request %s at %s: %s", request_id, error.path, original)
         return _with(error, UNAVAILABLE_MESSAGE, "GRAPH_UNAVAILABLE")
+    if isinstance(original, GraphBusy):
+        logger.debug("no graph connection free in request %s: %s", request_id, original)
+        return _with(error, BUSY_MESSAGE, "GRAPH_BUSY")
     if isinstance(original, GraphConflict):
         logger.warning("conflict in request %s at %s: %s", request_id, error.path, original)
         return _with(error, CONFLICT_MESSAGE, "CONFLICT")

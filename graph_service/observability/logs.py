@@ -1,0 +1,42 @@
+"""Logging set up once per process: JSON lines for machines, or plain text for a developer.
+
+Every line of a request (the access line included) carries its request id, operation
+name, status and code where known (see `graph_service.api.middleware.access_log`).
+python-json-logger does the JSON: one object a line, `extra` fields as keys.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Literal
+
+from pythonjsonlogger.json import JsonFormatter
+
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+JSON_FIELDS = ["asctime", "levelname", "name", "message"]
+
+
+def formatter(log_format: Literal["json", "text"]) -> logging.Formatter:
+    if log_format == "json":
+        return JsonFormatter(
+            JSON_FIELDS,
+            rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+            timestamp=False,
+        )
+    return logging.Formatter(TEXT_FORMAT)
+
+
+def configure_logging(log_format: Literal["json", "text"], level: str = "INFO") -> None:
+    """Route every logger (uvicorn's too) through one stderr handler in `log_format`."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(formatter(log_format))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        uvicorn_logger = logging.getLogger(name)
+        uvicorn_logger.handlers[:] = []
+        uvicorn_logger.propagate = True
+    # The access line is ours (with request id, operation and code); uvicorn's is off.
+    logging.getLogger("uvicorn.access").disabled = True
