@@ -134,6 +134,13 @@ def _p(name: str, type_: ValueType, description: str, *choices: str) -> Property
     return Property(name, type_, description, choices=tuple(choices))
 
 
+_RECIPIENTS_COUNT = _p(
+    "recipients_count",
+    ValueType.INT,
+    "How many institutions received it, as the sources state (the graph may know fewer).",
+)
+
+
 ENTITY_KINDS: tuple[EntityKind, ...] = (
     EntityKind(
         "Ministry",
@@ -220,7 +227,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
         "An edition of an award, such as the Digital Government Award 2024.",
         (
             _p("year", ValueType.INT, "The edition's year."),
-            _p("recipients_count", ValueType.INT, "How many institutions received it."),
+            _RECIPIENTS_COUNT,
             _p("purpose", ValueType.STRING, "Why it is given."),
             _p("frequency", ValueType.STRING, "How often it is given."),
         ),
@@ -229,6 +236,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
         "AwardCategory",
         "awardCategories",
         "A category of an award edition.",
+        (_RECIPIENTS_COUNT,),
     ),
     EntityKind(
         "Evaluation",
