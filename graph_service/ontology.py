@@ -41,6 +41,9 @@ class Property:
     description: str
     required: bool = False
     choices: tuple[str, ...] = ()  # for ValueType.ENUM: the allowed values, UPPER_SNAKE
+    # For a STRING holding an entity's key: the description of the GraphQL field that links
+    # to that entity (the key stays readable as `<name>Id`); loading checks the entity exists.
+    entity_link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -481,7 +484,12 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         {"Award", "AwardCategory"},
         "awardsAccepted",
         "acceptedBy",
-        _p("on_behalf_of", ValueType.STRING, "The key of the body the award was accepted for."),
+        Property(
+            "on_behalf_of",
+            ValueType.STRING,
+            "The key of the body the award was accepted for.",
+            entity_link="The body the award was accepted for.",
+        ),
         _p("date", ValueType.DATE, "The day it was accepted."),
         timeline=("Accepted {other}", None),
     ),

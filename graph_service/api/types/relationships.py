@@ -35,7 +35,12 @@ from graph_service.api.types.pagination import (
 )
 from graph_service.api.types.registry import entity_object
 from graph_service.api.types.values import property_field
-from graph_service.ontology import RELATIONSHIP_TYPES, RelationshipType, relationship_properties
+from graph_service.ontology import (
+    RELATIONSHIP_TYPES,
+    Property,
+    RelationshipType,
+    relationship_properties,
+)
 
 DIRECTIONS = ("OUT", "IN")
 AsOf = Annotated[
@@ -84,9 +89,23 @@ def _edge_type(rel: RelationshipType) -> type:
         ),
     }
     for prop in relationship_properties(rel):
-        namespace[prop.name] = property_field(prop)
+        if prop.entity_link:
+            namespace[prop.name] = _entity_link_field(prop)
+            namespace[f"{prop.name}_id"] = property_field(prop)
+        else:
+            namespace[prop.name] = property_field(prop)
     cls = type(f"{stem}Edge", (), namespace)
     return strawberry.type(cls, description=f"{rel.description} The edge carries its properties.")
+
+
+def _entity_link_field(prop: Property) -> StrawberryField:
+    """The entity a stored key names, through the request's entity DataLoader (batched)."""
+
+    async def resolve(root: Any, info: strawberry.Info[Context, None]) -> Entity | None:
+        key = root.props.get(prop.name)
+        return await info.context.load_entity(key) if isinstance(key, str) else None
+
+    return strawberry.field(resolver=resolve, description=prop.entity_link)
 
 
 def _connection_type(rel: RelationshipType, edge: type) -> type:
