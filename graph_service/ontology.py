@@ -619,6 +619,55 @@ RELATIONSHIP_COMMON_PROPERTIES: tuple[Property, ...] = (
 )
 
 
+# How descriptions written for people name each kind: (singular, plural) in lowercase words.
+KIND_NOUNS: dict[str, tuple[str, str]] = {
+    "Ministry": ("ministry", "ministries"),
+    "Agency": ("agency", "agencies"),
+    "LocalGovernment": ("local government", "local governments"),
+    "Office": ("office", "offices"),
+    "CoordinationTeam": ("coordination team", "coordination teams"),
+    "Region": ("region", "regions"),
+    "Official": ("official", "officials"),
+    "Event": ("event", "events"),
+    "Policy": ("policy", "policies"),
+    "Award": ("award", "awards"),
+    "AwardCategory": ("award category", "award categories"),
+    "Evaluation": ("evaluation", "evaluations"),
+    "Platform": ("platform", "platforms"),
+    "Source": ("source", "sources"),
+}
+# Words kept in capitals when a relationship type is written as words (HAS_SPBE_INDEX).
+_ACRONYMS = frozenset({"SPBE"})
+
+
+def kind_noun(kind: str, plural: bool = False) -> str:
+    """A kind as words: `LocalGovernment` -> "local government" ("local governments")."""
+    singular, plurals = KIND_NOUNS[kind]
+    return plurals if plural else singular
+
+
+def kind_nouns(kinds: Iterable[str]) -> str:
+    """Several kinds as a plural list: "ministries, agencies and local governments"."""
+    words = [kind_noun(k, plural=True) for k in kinds]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def relationship_words(rel: str) -> str:
+    """A relationship type as words: `RECEIVED_AWARD` -> "received-award"."""
+    parts = [p if p in _ACRONYMS else p.lower() for p in rel.split("_")]
+    return "-".join(parts)
+
+
+def words_for(name: str) -> str:
+    """A kind or a relationship type as the words a description uses for it."""
+    return kind_noun(name) if name in KIND_NOUNS else relationship_words(name)
+
+
+def with_article(words: str) -> str:
+    """Words with their indefinite article: "an award category", "a local government"."""
+    return f"{'an' if words[0].lower() in 'aeiou' else 'a'} {words}"
+
+
 def kind_properties(kind: EntityKind) -> tuple[Property, ...]:
     """The properties an entity of `kind` may have, common ones first."""
     return COMMON_PROPERTIES + kind.properties
@@ -659,6 +708,8 @@ def _check_consistency() -> None:
         unknown = (rel.sources | rel.targets) - KINDS_BY_NAME.keys()
         if unknown:
             raise AssertionError(f"{rel.name} names unknown kinds {sorted(unknown)}")
+    if KIND_NOUNS.keys() != KINDS_BY_NAME.keys():
+        raise AssertionError("KIND_NOUNS must word every kind, and only kinds")
     for kind in ENTITY_KINDS:
         for prop in kind.properties:
             if prop.type is ValueType.ENUM:
@@ -690,7 +741,13 @@ __all__ = [
     "Property",
     "RelationshipType",
     "ValueType",
+    "KIND_NOUNS",
+    "kind_noun",
+    "kind_nouns",
     "kind_of_labels",
+    "relationship_words",
+    "with_article",
+    "words_for",
     "kind_properties",
     "relationship_properties",
     "relationships_from",

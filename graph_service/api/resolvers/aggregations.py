@@ -15,6 +15,7 @@ from graph_service.api.types.values import EntityKindName, RelationshipTypeName
 from graph_service.ontology import (
     KINDS_BY_NAME,
     RELATIONSHIPS_BY_NAME,
+    kind_nouns,
     kind_of_labels,
 )
 from graph_service.queries import query, render
@@ -35,7 +36,7 @@ SCORED_KINDS = sorted(HAS_SPBE_INDEX.sources)
 ScoredEntityFilter = entity_filter(
     "ScoredEntityFilter",
     [KINDS_BY_NAME[k] for k in SCORED_KINDS],
-    f"Conditions on entities that carry SPBE index scores ({', '.join(SCORED_KINDS)}): the "
+    f"Conditions on entities that carry SPBE index scores ({kind_nouns(SCORED_KINDS)}): the "
     "properties and relationship fields of any of them (an entity without a property "
     "does not match conditions on it). Fields given together must all hold.",
 )
@@ -148,7 +149,9 @@ class AwardCounts:
         return await info.context.load_entity(self.award_id)
 
 
-@strawberry.type(description="Statistics of SPBE index values (HAS_SPBE_INDEX) over a set.")
+@strawberry.type(
+    description="Statistics of SPBE index scores (has-SPBE-index relationships) over a set."
+)
 class IndexScoreStats:
     count: int = strawberry.field(description="How many scores were aggregated.")
     entities: int = strawberry.field(description="How many distinct entities they belong to.")
@@ -182,7 +185,7 @@ async def award_counts(
     info: strawberry.Info[Context, None],
     award_id: Annotated[
         strawberry.ID | None,
-        strawberry.argument(description="Key of the Award edition; every award when omitted."),
+        strawberry.argument(description="Key of the award edition; every award when omitted."),
     ] = None,
 ) -> AwardCounts:
     rows = await info.context.graph.read(
@@ -231,7 +234,7 @@ async def index_score_stats(
     kinds: Annotated[
         list[EntityKindName] | None,
         strawberry.argument(
-            description=f"Only entities of these kinds (default: {', '.join(SCORED_KINDS)})."
+            description=f"Only entities of these kinds (default: {kind_nouns(SCORED_KINDS)})."
         ),
     ] = None,
 ) -> IndexScoreStats:

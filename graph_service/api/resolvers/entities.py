@@ -27,7 +27,7 @@ from graph_service.api.types.pagination import (
     window,
 )
 from graph_service.api.types.registry import entity_object
-from graph_service.ontology import EntityKind
+from graph_service.ontology import EntityKind, kind_noun
 from graph_service.queries import render
 
 
@@ -105,6 +105,6 @@ def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
     return strawberry.field(
         resolver=resolve,
         name=kind.plural,
-        description=f"The {kind.name} entities, filtered and ordered (by name unless "
-        f"`orderBy` says otherwise). {kind.description}",
+        description=f"The {kind_noun(kind.name, plural=True)}, filtered and ordered (by name "
+        f"unless `orderBy` says otherwise). {kind.description}",
     )

@@ -40,6 +40,7 @@ from graph_service.ontology import (
     Property,
     RelationshipType,
     relationship_properties,
+    relationship_words,
 )
 
 DIRECTIONS = ("OUT", "IN")
@@ -116,7 +117,9 @@ def _connection_type(rel: RelationshipType, edge: type) -> type:
         "total_count": strawberry.field(description="How many relationships match in all."),
     }
     cls = type(f"{type_stem(rel)}Connection", (), namespace)
-    return strawberry.type(cls, description=f"A page of {rel.name} relationships.")
+    return strawberry.type(
+        cls, description=f"A page of {relationship_words(rel.name)} relationships."
+    )
 
 
 EDGE_TYPES: dict[str, type] = {rel.name: _edge_type(rel) for rel in RELATIONSHIP_TYPES}
@@ -192,7 +195,7 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
     return strawberry.field(
         resolver=resolve,
         name=name,
-        description=f"{rel.name} relationships {way}: {rel.description} "
+        description=f"The {relationship_words(rel.name)} relationships {way}: {rel.description} "
         "`asOf` keeps those holding on that day; `year` those of that year; `filter` and "
         "`orderBy` select and sort them.",
     )
