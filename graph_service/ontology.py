@@ -41,6 +41,9 @@ class Property:
     description: str
     required: bool = False
     choices: tuple[str, ...] = ()  # for ValueType.ENUM: the allowed values, UPPER_SNAKE
+    # For a STRING holding an entity's key: the description of the GraphQL field that links
+    # to that entity (the key stays readable as `<name>Id`); loading checks the entity exists.
+    entity_link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,13 @@ def _p(name: str, type_: ValueType, description: str, *choices: str) -> Property
     return Property(name, type_, description, choices=tuple(choices))
 
 
+_RECIPIENTS_COUNT = _p(
+    "recipients_count",
+    ValueType.INT,
+    "How many institutions received it, as the sources state (the graph may know fewer).",
+)
+
+
 ENTITY_KINDS: tuple[EntityKind, ...] = (
     EntityKind(
         "Ministry",
@@ -220,7 +230,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
         "An edition of an award, such as the Digital Government Award 2024.",
         (
             _p("year", ValueType.INT, "The edition's year."),
-            _p("recipients_count", ValueType.INT, "How many institutions received it."),
+            _RECIPIENTS_COUNT,
             _p("purpose", ValueType.STRING, "Why it is given."),
             _p("frequency", ValueType.STRING, "How often it is given."),
         ),
@@ -229,6 +239,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
         "AwardCategory",
         "awardCategories",
         "A category of an award edition.",
+        (_RECIPIENTS_COUNT,),
     ),
     EntityKind(
         "Evaluation",
@@ -473,7 +484,12 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         {"Award", "AwardCategory"},
         "awardsAccepted",
         "acceptedBy",
-        _p("on_behalf_of", ValueType.STRING, "The key of the body the award was accepted for."),
+        Property(
+            "on_behalf_of",
+            ValueType.STRING,
+            "The key of the body the award was accepted for.",
+            entity_link="The body the award was accepted for.",
+        ),
         _p("date", ValueType.DATE, "The day it was accepted."),
         timeline=("Accepted {other}", None),
     ),
@@ -643,6 +659,55 @@ def _index_declarations() -> tuple[IndexDeclaration, ...]:
 INDEXES: tuple[IndexDeclaration, ...] = _index_declarations()
 
 
+# How descriptions written for people name each kind: (singular, plural) in lowercase words.
+KIND_NOUNS: dict[str, tuple[str, str]] = {
+    "Ministry": ("ministry", "ministries"),
+    "Agency": ("agency", "agencies"),
+    "LocalGovernment": ("local government", "local governments"),
+    "Office": ("office", "offices"),
+    "CoordinationTeam": ("coordination team", "coordination teams"),
+    "Region": ("region", "regions"),
+    "Official": ("official", "officials"),
+    "Event": ("event", "events"),
+    "Policy": ("policy", "policies"),
+    "Award": ("award", "awards"),
+    "AwardCategory": ("award category", "award categories"),
+    "Evaluation": ("evaluation", "evaluations"),
+    "Platform": ("platform", "platforms"),
+    "Source": ("source", "sources"),
+}
+# Words kept in capitals when a relationship type is written as words (HAS_SPBE_INDEX).
+_ACRONYMS = frozenset({"SPBE"})
+
+
+def kind_noun(kind: str, plural: bool = False) -> str:
+    """A kind as words: `LocalGovernment` -> "local government" ("local governments")."""
+    singular, plurals = KIND_NOUNS[kind]
+    return plurals if plural else singular
+
+
+def kind_nouns(kinds: Iterable[str]) -> str:
+    """Several kinds as a plural list: "ministries, agencies and local governments"."""
+    words = [kind_noun(k, plural=True) for k in kinds]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def relationship_words(rel: str) -> str:
+    """A relationship type as words: `RECEIVED_AWARD` -> "received-award"."""
+    parts = [p if p in _ACRONYMS else p.lower() for p in rel.split("_")]
+    return "-".join(parts)
+
+
+def words_for(name: str) -> str:
+    """A kind or a relationship type as the words a description uses for it."""
+    return kind_noun(name) if name in KIND_NOUNS else relationship_words(name)
+
+
+def with_article(words: str) -> str:
+    """Words with their indefinite article: "an award category", "a local government"."""
+    return f"{'an' if words[0].lower() in 'aeiou' else 'a'} {words}"
+
+
 def kind_properties(kind: EntityKind) -> tuple[Property, ...]:
     """The properties an entity of `kind` may have, common ones first."""
     return COMMON_PROPERTIES + kind.properties
@@ -683,6 +748,8 @@ def _check_consistency() -> None:
         unknown = (rel.sources | rel.targets) - KINDS_BY_NAME.keys()
         if unknown:
             raise AssertionError(f"{rel.name} names unknown kinds {sorted(unknown)}")
+    if KIND_NOUNS.keys() != KINDS_BY_NAME.keys():
+        raise AssertionError("KIND_NOUNS must word every kind, and only kinds")
     for kind in ENTITY_KINDS:
         for prop in kind.properties:
             if prop.type is ValueType.ENUM:
@@ -719,7 +786,13 @@ __all__ = [
     "Property",
     "RelationshipType",
     "ValueType",
+    "KIND_NOUNS",
+    "kind_noun",
+    "kind_nouns",
     "kind_of_labels",
+    "relationship_words",
+    "with_article",
+    "words_for",
     "kind_properties",
     "relationship_properties",
     "relationships_from",

@@ -74,11 +74,15 @@ def test_dicky_saromi_accepted_the_award_as_acting_mayor(gql: GraphQLClient) -> 
     node = _node(
         gql,
         "dicky-saromi",
-        "... on Official { awardsAccepted { edges { onBehalfOf node { id } } } "
-        "positions { edges { role head node { id } } } }",
+        "... on Official { awardsAccepted { edges { onBehalfOfId onBehalfOf { id kind } "
+        "node { id } } } positions { edges { role head node { id } } } }",
     )
     accepted = _edges(node, "awardsAccepted")
-    assert {"onBehalfOf": "pemkot-cimahi", "node": {"id": "dga-2024-cat-kota"}} in accepted
+    assert {
+        "onBehalfOfId": "pemkot-cimahi",
+        "onBehalfOf": {"id": "pemkot-cimahi", "kind": "LocalGovernment"},
+        "node": {"id": "dga-2024-cat-kota"},
+    } in accepted
     position = _edges(node, "positions")[0]
     assert position["node"]["id"] == "pemkot-cimahi" and position["head"] is True
     assert "Wali Kota" in position["role"]
@@ -143,3 +147,22 @@ def test_every_entity_and_relationship_names_its_sources(gql: GraphQLClient) -> 
         for edge in data[plural]["edges"]:
             assert edge["node"]["sources"], f"{edge['node']['id']} has no sources"
             assert all(s["url"].startswith("http") for s in edge["node"]["sources"])
+
+
+def test_on_behalf_of_links_are_batched(gql: GraphQLClient) -> None:
+    """Every edge's `onBehalfOf` entity comes through one batched lookup, not one per edge."""
+    body = gql.post(
+        """{ officials(first: 50) { edges { node { awardsAccepted { edges {
+             onBehalfOf { id name } } } } } } }""",
+        trace=True,
+    )
+    assert "errors" not in body, body.get("errors")
+    bodies = [
+        e["onBehalfOf"]["id"]
+        for o in body["data"]["officials"]["edges"]
+        for e in o["node"]["awardsAccepted"]["edges"]
+        if e["onBehalfOf"]
+    ]
+    assert len(bodies) >= 5 and "pemkot-cimahi" in bodies
+    # officials, their accepted awards, the bodies: three round trips however many edges.
+    assert body["extensions"]["graph"]["queryCount"] == 3

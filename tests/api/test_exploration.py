@@ -60,23 +60,30 @@ def _check_joined(path: dict[str, Any]) -> None:
 def test_shortest_path_from_cimahi_to_the_summit(gql: GraphQLClient) -> None:
     path = gql.data(SHORTEST, {"from": "pemkot-cimahi", "to": "spbe-summit-2024"})["shortestPath"]
     _check_joined(path)
-    assert _ids(path) == ["pemkot-cimahi", "dga-2024", "spbe-summit-2024"]
-    assert [e["type"] for e in path["edges"]] == ["RECEIVED_AWARD", "PRESENTED_AT"]
-    assert path["nodes"][1]["kind"] == "Award"
+    # Cimahi is linked once, to the city category; the award edition is one hop further.
+    assert _ids(path) == ["pemkot-cimahi", "dga-2024-cat-kota", "dga-2024", "spbe-summit-2024"]
+    assert [e["type"] for e in path["edges"]] == ["RECEIVED_AWARD", "HAS_CATEGORY", "PRESENTED_AT"]
+    assert path["nodes"][1]["kind"] == "AwardCategory" and path["nodes"][2]["kind"] == "Award"
     assert path["edges"][0]["properties"]["rank"] == 5
 
 
 def test_shortest_path_follows_only_the_types_asked_for(gql: GraphQLClient) -> None:
-    """The shortest path overall (via AWARDED_BY, 2 hops) is not allowed here: the search
-    must find the 3-hop one, not drop the answer (ArcadeDB filters after shortestPath)."""
-    types = ["RECEIVED_AWARD", "PRESENTED_AT", "ORGANIZED_BY"]
+    """The shortest path overall (via AWARDED_BY, 3 hops) is not allowed here: the search
+    must find the 4-hop one, not drop the answer (ArcadeDB filters after shortestPath)."""
+    types = ["RECEIVED_AWARD", "HAS_CATEGORY", "PRESENTED_AT", "ORGANIZED_BY"]
     path = gql.data(SHORTEST, {"from": "pemkot-cimahi", "to": "kementerian-panrb", "types": types})[
         "shortestPath"
     ]
     _check_joined(path)
-    assert path["length"] == 3
+    assert path["length"] == 4
     assert {e["type"] for e in path["edges"]} <= set(types)
-    assert _ids(path) == ["pemkot-cimahi", "dga-2024", "spbe-summit-2024", "kementerian-panrb"]
+    assert _ids(path) == [
+        "pemkot-cimahi",
+        "dga-2024-cat-kota",
+        "dga-2024",
+        "spbe-summit-2024",
+        "kementerian-panrb",
+    ]
 
 
 def test_shortest_path_is_null_beyond_max_hops_or_between_strangers(gql: GraphQLClient) -> None:
@@ -113,7 +120,7 @@ def test_paths_are_shortest_first_and_never_revisit_an_entity(gql: GraphQLClient
     ]
     assert len(found) >= 4
     lengths = [p["length"] for p in found]
-    assert lengths == sorted(lengths) and lengths[0] == 2 and max(lengths) <= 3
+    assert lengths == sorted(lengths) and lengths[0] == 3 and max(lengths) <= 3
     for path in found:
         _check_joined(path)
         ids = _ids(path)
@@ -143,7 +150,6 @@ def test_paths_respect_types_and_hops(gql: GraphQLClient) -> None:
         PATHS, {"from": "pemkot-cimahi", "to": "spbe-summit-2024", "types": types, "maxHops": 3}
     )["paths"]
     assert [_ids(p) for p in found] == [
-        ["pemkot-cimahi", "dga-2024", "spbe-summit-2024"],
         ["pemkot-cimahi", "dga-2024-cat-kota", "dga-2024", "spbe-summit-2024"],
     ]
     assert all(e["type"] in types for p in found for e in p["edges"])
@@ -183,11 +189,11 @@ def test_paths_expand_shortest_first_one_round_trip_per_length_and_stop_at_first
 # --- neighborhood ---------------------------------------------------------------------
 
 
-def test_neighborhood_of_cimahi_reaches_the_award_and_the_summit(gql: GraphQLClient) -> None:
+def test_neighborhood_of_cimahi_reaches_the_category_and_the_award(gql: GraphQLClient) -> None:
     sub = gql.data(NEIGHBORHOOD, {"id": "pemkot-cimahi", "depth": 2})["neighborhood"]
     ids = [n["id"] for n in sub["nodes"]]
     assert ids[0] == "pemkot-cimahi"
-    assert {"dga-2024", "spbe-summit-2024"} <= set(ids)
+    assert {"dga-2024-cat-kota", "dga-2024"} <= set(ids)
     assert len(ids) == len(set(ids))
     assert not sub["truncated"]
     for edge in sub["edges"]:
@@ -201,12 +207,15 @@ def test_neighborhood_depth_one_is_the_direct_neighbours(gql: GraphQLClient) -> 
 
 
 def test_neighborhood_follows_only_the_types_and_direction_asked(gql: GraphQLClient) -> None:
-    types = ["RECEIVED_AWARD", "PRESENTED_AT"]
+    types = ["RECEIVED_AWARD", "HAS_CATEGORY", "PRESENTED_AT"]
     sub = gql.data(
         NEIGHBORHOOD, {"id": "pemkot-cimahi", "depth": 2, "types": types, "direction": "OUT"}
     )["neighborhood"]
     assert {e["type"] for e in sub["edges"]} <= set(types)
-    assert {"dga-2024", "spbe-summit-2024"} <= {n["id"] for n in sub["nodes"]}
+    # HAS_CATEGORY points from the award into the category: going OUT stops at the category.
+    assert {n["id"] for n in sub["nodes"]} == {"pemkot-cimahi", "dga-2024-cat-kota"}
+    both = gql.data(NEIGHBORHOOD, {"id": "pemkot-cimahi", "depth": 2, "types": types})
+    assert "dga-2024" in {n["id"] for n in both["neighborhood"]["nodes"]}
     incoming = gql.data(NEIGHBORHOOD, {"id": "pemkot-cimahi", "depth": 1, "direction": "IN"})
     assert all(e["to"] == "pemkot-cimahi" for e in incoming["neighborhood"]["edges"])
     outgoing = gql.data(NEIGHBORHOOD, {"id": "pemkot-cimahi", "depth": 1, "direction": "OUT"})

@@ -1,10 +1,19 @@
-"""Every type, field, argument and input field of the schema has a description."""
+"""Every type, field, argument and input field of the schema has a description written for
+people: kinds and relationship types in words, not as machine names."""
 
 from __future__ import annotations
 
-from graphql import GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
+import re
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+)
 
 from graph_service.api.schema import build_schema
+from graph_service.ontology import KINDS_BY_NAME, RELATIONSHIPS_BY_NAME
 
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 
@@ -38,3 +47,66 @@ def _undescribed() -> list[str]:
 def test_every_type_field_and_argument_is_described() -> None:
     missing = _undescribed()
     assert missing == [], f"{len(missing)} undescribed, e.g. {missing[:20]}"
+
+
+def _descriptions() -> list[tuple[str, str]]:
+    """(where, description) for every type, field, argument, input field and enum value."""
+    schema = build_schema()._schema
+    found: list[tuple[str, str]] = []
+    for name, gtype in schema.type_map.items():
+        if name.startswith("__"):
+            continue
+        found.append((f"type {name}", gtype.description or ""))
+        if isinstance(gtype, GraphQLObjectType | GraphQLInterfaceType):
+            for field_name, field in gtype.fields.items():
+                found.append((f"field {name}.{field_name}", field.description or ""))
+                found += [
+                    (f"argument {name}.{field_name}({arg_name})", arg.description or "")
+                    for arg_name, arg in field.args.items()
+                ]
+        elif isinstance(gtype, GraphQLInputObjectType):
+            found += [
+                (f"input field {name}.{field_name}", field.description or "")
+                for field_name, field in gtype.fields.items()
+            ]
+        elif isinstance(gtype, GraphQLEnumType):
+            found += [
+                (f"enum value {name}.{value_name}", value.description or "")
+                for value_name, value in gtype.values.items()
+            ]
+    return found
+
+
+def _machine_names(sentence: str) -> list[str]:
+    """Kind and relationship names written for machines inside a sentence."""
+    text = re.sub(r"`[^`]*`", "", sentence)  # code spans name API values on purpose
+    bad: list[str] = []
+    for kind in KINDS_BY_NAME:
+        words = re.findall(r"[A-Z][a-z]+", kind)
+        if len(words) > 1:
+            bad += re.findall(rf"\b{kind}\b", text)  # CamelCase: LocalGovernment
+            glued = re.findall(rf"\b{kind.lower()}\b", text, re.IGNORECASE)
+            bad += [g for g in glued if g != kind]  # glued: localgovernment
+        else:  # one word: only where a sentence uses it as a noun, "a Source entity"
+            bad += re.findall(rf"\b(?:a|an|the|of) {kind}\b|\b{kind} (?:entity|entities)\b", text)
+    bad += [rel for rel in RELATIONSHIPS_BY_NAME if re.search(rf"\b{rel}\b", text)]
+    return bad
+
+
+def test_machine_names_are_caught() -> None:
+    assert _machine_names("A localgovernment.") == ["localgovernment"]
+    assert _machine_names("A page of LocalGovernment entities.") == ["LocalGovernment"]
+    assert _machine_names("Key of a Source entity.") == ["a Source"]
+    assert _machine_names("The Agency entities.") == ["Agency entities"]
+    assert _machine_names("A page of RECEIVED_AWARD relationships.") == ["RECEIVED_AWARD"]
+    assert _machine_names("GOVERNS relationships") == ["GOVERNS"]
+    assert _machine_names("Filter by `RECEIVED_AWARD` or `LocalGovernment`.") == []
+    assert _machine_names("A local government; the Digital Government Award 2024.") == []
+
+
+def test_descriptions_name_kinds_and_relationships_in_words() -> None:
+    """ "A local government.", not "A localgovernment." or "A page of LocalGovernment entities"."""
+    bad = [
+        (where, text, names) for where, text in _descriptions() if (names := _machine_names(text))
+    ]
+    assert bad == [], f"{len(bad)} descriptions use machine names, e.g. {bad[:10]}"

@@ -8,8 +8,9 @@ from typing import Any
 from tests.explorer.conftest import Explorer
 
 ACTING_MAYOR = "dicky-saromi>HOLDS_POSITION>pemkot-cimahi"
-AWARD_EDGE = "pemkot-cimahi>RECEIVED_AWARD>dga-2024"
+AWARD_EDGE = "pemkot-cimahi>RECEIVED_AWARD>dga-2024-cat-kota"  # linked once, to the category
 SOURCE_URL = "https://indoartnews.com/regional/9531/"
+OFFICE = "Dinas Komunikasi dan Informatika Kota Cimahi"
 
 
 async def choose(explorer: Explorer, field: str, text: str, name: str) -> None:
@@ -50,31 +51,38 @@ async def test_the_explorer_scenario_from_search_to_reload(explorer: Explorer) -
 
     # Double-click the entity on the canvas to expand it into its neighbours.
     await page.mouse.dblclick(*await explorer.canvas_point("pemkot-cimahi"))
-    await explorer.wait_until("window.explorer.cy.getElementById('dga-2024').nonempty()")
+    await explorer.wait_until("window.explorer.cy.getElementById('dga-2024-cat-kota').nonempty()")
     await explorer.settle()
-    assert {"dga-2024", "dicky-saromi", "kota-cimahi"} <= await explorer.canvas_ids("nodes")
+    assert {"dga-2024-cat-kota", "dicky-saromi", "kota-cimahi"} <= await explorer.canvas_ids(
+        "nodes"
+    )
     assert ACTING_MAYOR in await explorer.canvas_ids("edges")
     assert "x=pemkot-cimahi" in page.url
     await explorer.screenshot("2-expanded")
 
-    # Click the award edge on the canvas: its rank and its source.
+    # Click the award edge on the canvas (centred first: the layout may place it low).
+    await page.evaluate(
+        "(id) => window.explorer.cy.center(window.explorer.cy.getElementById(id))", AWARD_EDGE
+    )
+    await explorer.settle()
     await page.mouse.click(*await explorer.canvas_point(AWARD_EDGE))
     await page.wait_for_selector("#panel-title:text-is('received award')")
     panel = page.locator("#panel")
-    assert "Digital Government Award 2024" in (await panel.text_content() or "")
+    assert "Kategori Pemerintah Kota" in (await panel.text_content() or "")
     assert await panel.locator("dt:text-is('rank') + dd").text_content() == "5"
     assert await panel.locator(f"a[href^='{SOURCE_URL}']").is_visible()
     await explorer.screenshot("3-award-edge")
 
-    # The path from Joko Widodo to Dicky Saromi, highlighted; step to the next and back.
+    # The path from Cimahi's communications office to Dicky Saromi (through the acting mayor's
+    # position), highlighted; step to the next and back.
     await page.click("#toggle-path")
-    await choose(explorer, "#path-from", "joko widodo", "Joko Widodo")
+    await choose(explorer, "#path-from", "dinas komunikasi dan informatika kota cimahi", OFFICE)
     await choose(explorer, "#path-to", "dicky saromi", "Dicky Saromi")
     await page.click("#path-find")
     await page.wait_for_selector("#path-summary:has-text('Path 1 of')")
     await explorer.settle()
     assert ACTING_MAYOR in await explorer.canvas_ids("edges", ".on-path")
-    assert "Joko Widodo →" in (await page.text_content("#path-summary") or "")
+    assert f"{OFFICE} →" in (await page.text_content("#path-summary") or "")
     await explorer.screenshot("4-path")
     await page.click("#path-next")
     await page.wait_for_selector("#path-summary:has-text('Path 2 of')")

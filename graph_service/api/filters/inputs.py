@@ -24,10 +24,14 @@ from graph_service.ontology import (
     EntityKind,
     Property,
     RelationshipType,
+    kind_noun,
+    kind_nouns,
     kind_properties,
     relationship_properties,
+    relationship_words,
     relationships_from,
     relationships_to,
+    with_article,
 )
 
 
@@ -92,6 +96,11 @@ def _value_fields(props: Iterable[Property], role: str) -> list[tuple[str, Any, 
     return fields
 
 
+def _a_relationship(rel: RelationshipType) -> str:
+    """ "a received-award relationship", for descriptions."""
+    return f"{with_article(relationship_words(rel.name))} relationship"
+
+
 def _end_filter(rel: RelationshipType, direction: str) -> type:
     kinds = rel.targets if direction == "OUT" else rel.sources
     end = "End" if direction == "OUT" else "Start"
@@ -100,8 +109,8 @@ def _end_filter(rel: RelationshipType, direction: str) -> type:
     fields += _value_fields(props, "prop")
     return _input(
         f"{type_stem(rel)}{end}Filter",
-        f"Conditions on the entity at the {end.lower()} of a {rel.name} relationship "
-        f"(one of {', '.join(sorted(kinds))}); all must hold.",
+        f"Conditions on the entity at the {end.lower()} of {_a_relationship(rel)} "
+        f"(one of the {kind_nouns(sorted(kinds))}); all must hold.",
         fields,
     )
 
@@ -119,7 +128,7 @@ def _edge_filter(rel: RelationshipType, direction: str) -> type:
     fields += _combinators(name)
     return _input(
         name,
-        f"Conditions on a {rel.name} relationship: its properties and {way}. Fields given "
+        f"Conditions on {_a_relationship(rel)}: its properties and {way}. Fields given "
         "together must all hold.",
         fields,
     )
@@ -138,7 +147,7 @@ def _condition(rel: RelationshipType, direction: str) -> type:
     inverse = "" if direction == "OUT" else "Inverse"
     return _input(
         f"{type_stem(rel)}{inverse}Condition",
-        f"A condition on an entity's {rel.name} relationships "
+        f"A condition on an entity's {relationship_words(rel.name)} relationships "
         f"({'outgoing' if direction == 'OUT' else 'incoming'}). Quantifiers given together "
         "must all hold.",
         [
@@ -174,7 +183,7 @@ def _relation_fields(kinds: Iterable[EntityKind]) -> list[tuple[str, Any, str, F
         (
             field,
             CONDITIONS[(rel.name, direction)] | None,
-            f"Conditions on the `{field}` relationships ({rel.name}).",
+            f"Conditions on the `{field}` relationships ({relationship_words(rel.name)}).",
             FieldSpec("relation", rel=rel, direction=direction),
         )
         for field, (rel, direction) in found.items()
@@ -195,7 +204,7 @@ KIND_FILTERS: dict[str, type] = {
     kind.name: entity_filter(
         f"{kind.name}Filter",
         [kind],
-        f"Conditions on {kind.name} entities. Fields given together must all hold.",
+        f"Conditions on {kind_noun(kind.name, plural=True)}. Fields given together must all hold.",
     )
     for kind in ENTITY_KINDS
 }

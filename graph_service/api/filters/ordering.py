@@ -25,8 +25,10 @@ from graph_service.ontology import (
     EntityKind,
     RelationshipType,
     ValueType,
+    kind_noun,
     kind_properties,
     relationship_properties,
+    relationship_words,
     relationships_from,
     relationships_to,
 )
@@ -96,13 +98,13 @@ def _kind_order(kind: EntityKind) -> type:
         for prop in _sortable(relationship_properties(rel)):
             key = f"{_field_key(field_name)}_{prop.upper()}"
             fields[key] = f"rel:{rel.name}:{direction}:{prop}"
-    return _order_input(kind.name, fields, f"{kind.name} entities", by_year=True)
+    return _order_input(kind.name, fields, kind_noun(kind.name, plural=True), by_year=True)
 
 
 def _edge_order(rel: RelationshipType) -> type:
     fields = {p.upper(): f"rel:{p}" for p in _sortable(relationship_properties(rel))}
     fields.update({"NODE_NAME": "node:name", "NODE_ID": "node:id"})
-    return _order_input(type_stem(rel), fields, f"{rel.name} relationships")
+    return _order_input(type_stem(rel), fields, f"{relationship_words(rel.name)} relationships")
 
 
 KIND_ORDERS: dict[str, type] = {kind.name: _kind_order(kind) for kind in ENTITY_KINDS}

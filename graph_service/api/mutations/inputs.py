@@ -24,16 +24,19 @@ from graph_service.ontology import (
     Property,
     RelationshipType,
     ValueType,
+    kind_noun,
     kind_properties,
     relationship_properties,
+    with_article,
+    words_for,
 )
 
 ENVELOPE = ("name", "aliases")  # common properties kept outside an EntityRecord's `properties`
 
 
 def article(name: str) -> str:
-    """`name` with its indefinite article, for descriptions: an Agency, a Ministry."""
-    return f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
+    """A kind or relationship type in words with its article: "an award category"."""
+    return with_article(words_for(name))
 
 
 def _optional(prop: Property) -> Any:
@@ -56,7 +59,7 @@ def _entity_input(kind: EntityKind) -> type:
         "name": strawberry.field(description="The name in its official or most common form."),
         "aliases": strawberry.field(default=None, description="Other names people write."),
         "sources": strawberry.field(
-            description="Keys of the Source entities its facts rest on.",
+            description="Keys of the sources its facts rest on.",
             default=dataclasses.MISSING if sources_required else None,
         ),
         "unverified": strawberry.field(
@@ -68,7 +71,9 @@ def _entity_input(kind: EntityKind) -> type:
             _add_property_field(annotations, namespace, prop)
     namespace["__annotations__"] = annotations
     cls = type(f"{kind.name}Input", (), namespace)
-    return strawberry.input(cls, description=f"A whole {kind.name}, to create or upsert.")
+    return strawberry.input(
+        cls, description=f"A whole {kind_noun(kind.name)}, to create or upsert."
+    )
 
 
 def _add_property_field(

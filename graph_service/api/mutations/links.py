@@ -138,7 +138,7 @@ def link_field(rel: RelationshipType) -> StrawberryField:
         "to": To,
         "sources": Annotated[
             list[strawberry.ID],
-            strawberry.argument(description="Keys of the Source entities the fact rests on."),
+            strawberry.argument(description="Keys of the sources the fact rests on."),
         ],
         "key": Key,
         "properties": Annotated[

@@ -15,6 +15,7 @@ from graph_service.api.types.values import EntityKindName, RelationshipTypeName
 from graph_service.ontology import (
     KINDS_BY_NAME,
     RELATIONSHIPS_BY_NAME,
+    kind_nouns,
     kind_of_labels,
 )
 from graph_service.queries import query, render
@@ -35,7 +36,7 @@ SCORED_KINDS = sorted(HAS_SPBE_INDEX.sources)
 ScoredEntityFilter = entity_filter(
     "ScoredEntityFilter",
     [KINDS_BY_NAME[k] for k in SCORED_KINDS],
-    f"Conditions on entities that carry SPBE index scores ({', '.join(SCORED_KINDS)}): the "
+    f"Conditions on entities that carry SPBE index scores ({kind_nouns(SCORED_KINDS)}): the "
     "properties and relationship fields of any of them (an entity without a property "
     "does not match conditions on it). Fields given together must all hold.",
 )
@@ -65,13 +66,34 @@ class GraphStats:
     )
 
 
-@strawberry.type(description="How many awards were received in one category.")
+STATED = (
+    "How many recipients the sources state (the `recipientsCount` a source gives); null where "
+    "no source states a number."
+)
+KNOWN = "How many distinct recipients the graph knows, each counted once however many links it has."
+
+
+@strawberry.type(
+    description="The recipients of one award category, or of the edition with no category named."
+)
 class CategoryCount:
     category_id: strawberry.Private[str | None]
-    count: int = strawberry.field(description="How many RECEIVED_AWARD relationships.")
+    stated_recipients: int | None = strawberry.field(description=STATED)
+    known_recipients: int = strawberry.field(
+        description=KNOWN + " For the group without a category: recipients linked to the "
+        "edition itself and to none of its categories."
+    )
 
     @strawberry.field(
-        description="The category; null for awards received for the edition as a whole."
+        description="How many recipients the graph knows in this group.",
+        deprecation_reason="Use knownRecipients (same number; statedRecipients is the sources').",
+    )
+    def count(self) -> int:
+        return self.known_recipients
+
+    @strawberry.field(
+        description="The category; null for the recipients whose category no source names "
+        "(linked to the award edition itself)."
     )
     async def category(self, info: strawberry.Info[Context, None]) -> AwardCategoryType | None:
         if self.category_id is None:
@@ -82,18 +104,43 @@ class CategoryCount:
 @strawberry.type(description="How many awards were received in one year.")
 class YearCount:
     year: int | None = strawberry.field(description="The year; null where none is recorded.")
-    count: int = strawberry.field(description="How many RECEIVED_AWARD relationships.")
+    count: int = strawberry.field(description="How many received-award relationships.")
 
 
-@strawberry.type(description="Counts of an award's recipients, by category and by year.")
+@strawberry.type(
+    description="An award's recipients, counted two ways: what the sources state "
+    "(`statedRecipients`, e.g. 65 for the Digital Government Award 2024) and what the graph "
+    "knows (`knownRecipients`: the distinct recipients linked to the edition or to any of its "
+    "categories). The two differ where the sources name fewer recipients than they count."
+)
 class AwardCounts:
     award_id: strawberry.Private[str | None]
-    total: int = strawberry.field(description="How many RECEIVED_AWARD relationships in all.")
-    recipients: int = strawberry.field(description="How many distinct entities received it.")
+    stated_recipients: int | None = strawberry.field(
+        description="How many recipients the sources state for the edition (its "
+        "`recipientsCount`); null where no source states a number, or when counting every award."
+    )
+    known_recipients: int = strawberry.field(
+        description="How many distinct recipients the graph knows: those linked to the edition "
+        "or to any of its categories, each counted once."
+    )
+    total: int = strawberry.field(
+        description="How many received-award relationships were counted (one per recipient "
+        "and category or edition)."
+    )
     by_category: list[CategoryCount] = strawberry.field(
-        description="Relationships per category, largest first."
+        description="Per category of the edition (every category, also those with no known "
+        "recipient), most known recipients first, then the group of recipients whose category "
+        "no source names (`category: null`). A recipient is in one group per category it "
+        "received; the groups add up to `knownRecipients` unless a recipient won two categories."
     )
     by_year: list[YearCount] = strawberry.field(description="Relationships per year, in order.")
+
+    @strawberry.field(
+        description="How many distinct entities received it.",
+        deprecation_reason="Use knownRecipients (and statedRecipients for the sources' number).",
+    )
+    def recipients(self) -> int:
+        return self.known_recipients
 
     @strawberry.field(description="The award edition counted; null when counting every award.")
     async def award(self, info: strawberry.Info[Context, None]) -> AwardType | None:
@@ -102,7 +149,9 @@ class AwardCounts:
         return await info.context.load_entity(self.award_id)
 
 
-@strawberry.type(description="Statistics of SPBE index values (HAS_SPBE_INDEX) over a set.")
+@strawberry.type(
+    description="Statistics of SPBE index scores (has-SPBE-index relationships) over a set."
+)
 class IndexScoreStats:
     count: int = strawberry.field(description="How many scores were aggregated.")
     entities: int = strawberry.field(description="How many distinct entities they belong to.")
@@ -136,7 +185,7 @@ async def award_counts(
     info: strawberry.Info[Context, None],
     award_id: Annotated[
         strawberry.ID | None,
-        strawberry.argument(description="Key of the Award edition; every award when omitted."),
+        strawberry.argument(description="Key of the award edition; every award when omitted."),
     ] = None,
 ) -> AwardCounts:
     rows = await info.context.graph.read(
@@ -145,13 +194,32 @@ async def award_counts(
     row = rows[0]
     return AwardCounts(
         award_id=str(award_id) if award_id else None,
+        stated_recipients=row["stated"],
+        known_recipients=row["known"],
         total=row["total"],
-        recipients=row["recipients"],
-        by_category=[
-            CategoryCount(category_id=c["category"], count=c["count"]) for c in row["byCategory"]
-        ],
+        by_category=_category_counts(row["categories"], row["byCategory"]),
         by_year=[YearCount(year=y["year"], count=y["count"]) for y in row["byYear"]],
     )
+
+
+def _category_counts(
+    categories: list[dict[str, Any]], known: list[dict[str, Any]]
+) -> list[CategoryCount]:
+    """Every category (with what the sources state) joined with what the graph knows."""
+    known_by_id = {k["category"]: k["known"] for k in known}
+    stated_by_id = {c["category"]: c["stated"] for c in categories}
+    named = [
+        CategoryCount(
+            category_id=cid,
+            stated_recipients=stated_by_id.get(cid),
+            known_recipients=known_by_id.get(cid, 0),
+        )
+        for cid in sorted(set(stated_by_id) | (set(known_by_id) - {None}))
+    ]
+    named.sort(key=lambda c: -c.known_recipients)
+    unnamed = known_by_id.get(None, 0)
+    tail = [CategoryCount(category_id=None, stated_recipients=None, known_recipients=unnamed)]
+    return named + (tail if unnamed else [])
 
 
 async def index_score_stats(
@@ -166,7 +234,7 @@ async def index_score_stats(
     kinds: Annotated[
         list[EntityKindName] | None,
         strawberry.argument(
-            description=f"Only entities of these kinds (default: {', '.join(SCORED_KINDS)})."
+            description=f"Only entities of these kinds (default: {kind_nouns(SCORED_KINDS)})."
         ),
     ] = None,
 ) -> IndexScoreStats:

@@ -13,7 +13,7 @@ from graph_service.api.filters import KIND_FILTERS, KIND_ORDERS
 from graph_service.api.translate import read_kind_list, read_node, read_nodes
 from graph_service.api.types.entity import Node
 from graph_service.api.types.pagination import After, Before, First, Last
-from graph_service.ontology import EntityKind
+from graph_service.ontology import EntityKind, kind_noun
 
 
 async def node(
@@ -66,6 +66,6 @@ def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:
     return strawberry.field(
         resolver=resolve,
         name=kind.plural,
-        description=f"The {kind.name} entities, filtered and ordered (by name unless "
-        f"`orderBy` says otherwise). {kind.description}",
+        description=f"The {kind_noun(kind.name, plural=True)}, filtered and ordered (by name "
+        f"unless `orderBy` says otherwise). {kind.description}",
     )

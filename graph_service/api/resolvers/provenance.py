@@ -49,7 +49,7 @@ def _source_object(row: dict[str, Any] | None) -> Any | None:
 
 async def supported_by(
     info: strawberry.Info[Context, None],
-    source_id: Annotated[strawberry.ID, strawberry.argument(description="Key of a Source entity.")],
+    source_id: Annotated[strawberry.ID, strawberry.argument(description="Key of a source.")],
     first: First = None,
     after: After = None,
 ) -> SourceSupport | None:

@@ -8,7 +8,7 @@ import strawberry
 
 from graph_service.api.types.pagination import PageInfo
 from graph_service.api.types.registry import KIND_TYPES
-from graph_service.ontology import ENTITY_KINDS, EntityKind
+from graph_service.ontology import ENTITY_KINDS, EntityKind, kind_noun
 
 
 def _edge_and_connection(kind: EntityKind) -> type:
@@ -20,10 +20,10 @@ def _edge_and_connection(kind: EntityKind) -> type:
             {
                 "__annotations__": {"cursor": str, "node": node_type},
                 "cursor": strawberry.field(description="Where this edge sits in its connection."),
-                "node": strawberry.field(description=f"The {kind.name}."),
+                "node": strawberry.field(description=f"The {kind_noun(kind.name)}."),
             },
         ),
-        description=f"An edge of a {kind.name} connection.",
+        description=f"One {kind_noun(kind.name)} on a page of {kind_noun(kind.name, plural=True)}.",
     )
     namespace: dict[str, Any] = {
         "__annotations__": {"edges": list[edge], "page_info": PageInfo, "total_count": int},  # type: ignore[valid-type]
@@ -33,7 +33,7 @@ def _edge_and_connection(kind: EntityKind) -> type:
     }
     return strawberry.type(
         type(f"{kind.name}Connection", (), namespace),
-        description=f"A page of {kind.name} entities.",
+        description=f"A page of {kind_noun(kind.name, plural=True)}.",
     )
 
 

@@ -36,7 +36,13 @@ from graph_service.api.types.pagination import (
 )
 from graph_service.api.types.registry import entity_object
 from graph_service.api.types.values import property_field
-from graph_service.ontology import RELATIONSHIP_TYPES, RelationshipType, relationship_properties
+from graph_service.ontology import (
+    RELATIONSHIP_TYPES,
+    Property,
+    RelationshipType,
+    relationship_properties,
+    relationship_words,
+)
 
 DIRECTIONS = ("OUT", "IN")
 AsOf = Annotated[
@@ -89,9 +95,23 @@ def _edge_type(rel: RelationshipType) -> type:
         ),
     }
     for prop in relationship_properties(rel):
-        namespace[prop.name] = property_field(prop)
+        if prop.entity_link:
+            namespace[prop.name] = _entity_link_field(prop)
+            namespace[f"{prop.name}_id"] = property_field(prop)
+        else:
+            namespace[prop.name] = property_field(prop)
     cls = type(f"{stem}Edge", (), namespace)
     return strawberry.type(cls, description=f"{rel.description} The edge carries its properties.")
+
+
+def _entity_link_field(prop: Property) -> StrawberryField:
+    """The entity a stored key names, through the request's entity DataLoader (batched)."""
+
+    async def resolve(root: Any, info: strawberry.Info[Context, None]) -> Entity | None:
+        key = root.props.get(prop.name)
+        return await info.context.load_entity(key) if isinstance(key, str) else None
+
+    return strawberry.field(resolver=resolve, description=prop.entity_link)
 
 
 def _connection_type(rel: RelationshipType, edge: type) -> type:
@@ -102,7 +122,9 @@ def _connection_type(rel: RelationshipType, edge: type) -> type:
         "total_count": strawberry.field(description="How many relationships match in all."),
     }
     cls = type(f"{type_stem(rel)}Connection", (), namespace)
-    return strawberry.type(cls, description=f"A page of {rel.name} relationships.")
+    return strawberry.type(
+        cls, description=f"A page of {relationship_words(rel.name)} relationships."
+    )
 
 
 EDGE_TYPES: dict[str, type] = {rel.name: _edge_type(rel) for rel in RELATIONSHIP_TYPES}
@@ -195,7 +217,7 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
     return strawberry.field(
         resolver=resolve,
         name=name,
-        description=f"{rel.name} relationships {way}: {rel.description} "
+        description=f"The {relationship_words(rel.name)} relationships {way}: {rel.description} "
         "`asOf` keeps those holding on that day; `year` those of that year; `filter` and "
         "`orderBy` select and sort them.",
     )
