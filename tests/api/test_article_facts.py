@@ -164,5 +164,5 @@ def test_on_behalf_of_links_are_batched(gql: GraphQLClient) -> None:
         if e["onBehalfOf"]
     ]
     assert len(bodies) >= 5 and "pemkot-cimahi" in bodies
-    # officials, their accepted awards, the bodies: three round trips however many edges.
-    assert body["extensions"]["graph"]["queryCount"] == 3
+    # the officials with their accepted awards (one statement), then the bodies in one batch.
+    assert body["extensions"]["graph"]["queryCount"] == 2
