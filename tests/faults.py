@@ -44,8 +44,8 @@ def fault_settings(tmp_path: Path, **environ: str) -> Settings:
 
 
 @contextlib.contextmanager
-def supervised_graph(settings: Settings) -> Iterator[GraphSupervisor]:
-    supervisor = GraphSupervisor(EmbeddedGraphProcess(settings), Backoff(initial=0.2))
+def supervised_graph(settings: Settings, *, first_wait: float = 0.2) -> Iterator[GraphSupervisor]:
+    supervisor = GraphSupervisor(EmbeddedGraphProcess(settings), Backoff(initial=first_wait))
     supervisor.start()
     try:
         yield supervisor

@@ -30,7 +30,8 @@ def service(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[TestClient, GraphSupervisor]]:
     settings = fault_settings(tmp_path_factory.mktemp("supervised"))
-    with supervised_graph(settings) as supervisor:
+    # A first restart wait of 2 s keeps the graph down long enough for a probe to see why.
+    with supervised_graph(settings, first_wait=2.0) as supervisor:
         run_cypher(supervisor.process, "CREATE (:Probe {id: 'kept'})")
         with TestClient(create_app(settings, supervisor)) as client:
             yield client, supervisor
