@@ -11,7 +11,6 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, TypeVar
 
 import neo4j
@@ -201,16 +200,7 @@ class Graph:
             breaker.admit()
         try:
             with GRAPH_SESSIONS.track_inprogress():
-                # A write retries a lost race (a deadlock on Neo4j, a concurrent change to the
-                # same page on ArcadeDB) for as long as its timeout: concurrent creates collide
-                # often, and giving up after the driver's short budget for lost connections
-                # would turn a busy moment into an error. Reads keep the short budget.
-                session_for = (
-                    partial(self.driver.session, max_transaction_retry_time=timeout)
-                    if write
-                    else self.driver.session
-                )
-                async with session_for(database=self.database) as session:
+                async with self.driver.session(database=self.database) as session:
                     execute = session.execute_write if write else session.execute_read
                     return await asyncio.wait_for(execute(timed_work), timeout=deadline)
         except TimeoutError:
