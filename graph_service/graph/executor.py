@@ -43,6 +43,9 @@ _DEADLINE_SLACK_SECONDS = 1.0
 _CONFLICT_CODES = (
     "Neo.ClientError.Schema.ConstraintValidationFailed",
     "Neo.ClientError.Statement.EntityNotFound",
+    # A lost race the driver's own retries did not get past (concurrent creates into one
+    # ArcadeDB page collide often): the mutation layer runs the whole write again.
+    "Neo.TransientError.Transaction.DeadlockDetected",
 )
 
 
