@@ -142,10 +142,12 @@ async def test_writes_hold_while_the_graph_is_killed(service: ServiceProcess) ->
     writers.start()
     try:
         await writers.until_acknowledged(20, timeout=30)
-        os.kill(service.graph_pid(), signal.SIGKILL)
-        failed_before = len(writers.failed)
+        killed = service.graph_pid()
+        os.kill(killed, signal.SIGKILL)
         await writers.until_acknowledged(20, timeout=90)  # the graph is back by itself
-        assert len(writers.failed) > failed_before, "the kill went unnoticed"
+        # The writes went on across a restart of the graph (on a fast machine the restart
+        # can fall inside the writers' retries, so none of them need fail).
+        assert service.graph_pid() != killed, "the graph was not restarted"
     finally:
         await writers.stop()
     assert_exactly_the_acknowledged(service, writers)
