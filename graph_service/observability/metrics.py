@@ -111,6 +111,9 @@ def record_request(
 
 async def metrics_endpoint(request: Request) -> Response:
     """Every metric in Prometheus' text format (all workers' in multiprocess mode)."""
+    breaker = getattr(request.app.state, "breaker", None)
+    if breaker is not None:  # this worker's own view, whatever another app set last
+        GRAPH_UP.set(1 if breaker.state.name == "CLOSED" else 0)
     registry = REGISTRY
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
