@@ -127,6 +127,12 @@ class Settings(OperationsSettings):
         validation_alias="GRAPH_SERVICE_TRACE",
         description="Report the Cypher run in every response's extensions.",
     )
+    fast_reads: bool = Field(
+        True,
+        validation_alias="GRAPH_SERVICE_FAST_READS",
+        description="Build the response of a translated read straight from its Cypher rows "
+        "(see README, Request overhead); false runs every request through GraphQL execution.",
+    )
     mode: Literal["development", "production"] = Field(
         "development",
         validation_alias="GRAPH_SERVICE_MODE",

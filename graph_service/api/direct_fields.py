@@ -29,14 +29,14 @@ def resolve_simple_fields_directly(schema: strawberry.Schema) -> int:
             continue
         for graphql_field in named.fields.values():
             field = (graphql_field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            function = _simple_resolver(field)
+            function = simple_resolver(field)
             if function is not None:
                 graphql_field.resolve = _direct(function)
                 rewired += 1
     return rewired
 
 
-def _simple_resolver(field: Any) -> Callable[[Any], Any] | None:
+def simple_resolver(field: Any) -> Callable[[Any], Any] | None:
     if not isinstance(field, StrawberryField) or field.base_resolver is None:
         return None
     resolver = field.base_resolver

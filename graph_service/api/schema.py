@@ -17,6 +17,7 @@ from graph_service.api.extensions.hide_suggestions import HideSuggestions
 from graph_service.api.extensions.input_strings import InputStrings
 from graph_service.api.extensions.mask_internal_errors import MaskInternalErrors
 from graph_service.api.extensions.operation_report import OperationReport
+from graph_service.api.fast_reads import FastReads
 from graph_service.api.limits import SchemaLimits, limit_extensions
 from graph_service.api.mutations import build_mutation_type
 from graph_service.api.query import build_query_type
@@ -43,6 +44,8 @@ def build_schema(limits: SchemaLimits | None = None, tracing: bool = False) -> s
         if limits.mask_errors:
             extensions.append(MaskInternalErrors)
     extensions.append(GraphErrorCodes)
+    if not tracing:  # traces promise a span per resolver
+        extensions.append(FastReads)  # last: it answers only if no other extension did
     schema = Schema(
         query=build_query_type(),
         mutation=build_mutation_type(),

@@ -27,11 +27,16 @@ async def nodes(
     info: strawberry.Info[Context, None],
     ids: Annotated[list[strawberry.ID], strawberry.argument(description="Entity keys.")],
 ) -> list[Node | None]:
-    cap = info.context.settings.max_page_size
+    keys = checked_ids(ids, info.context.settings.max_page_size)
+    found = {e.id: e for e in await read_nodes(info, keys)}
+    return [found.get(key) for key in keys]
+
+
+def checked_ids(ids: list[Any], cap: int) -> list[str]:
+    """The keys of `nodes(ids)`, refused when there are more than a page."""
     if len(ids) > cap:
         raise UserInputError(f"`ids` may name at most {cap} entities (got {len(ids)})")
-    found = {e.id: e for e in await read_nodes(info, [str(i) for i in ids])}
-    return [found.get(str(i)) for i in ids]
+    return [str(i) for i in ids]
 
 
 def kind_list_field(kind: EntityKind, connection: type) -> StrawberryField:

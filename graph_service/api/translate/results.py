@@ -65,6 +65,16 @@ def connection(relation: RelationPlan, rows: list[Row] | None, total: int | None
     return page(CONNECTION_TYPES[relation.rel.name], relation.page, rows or [], total, edge)
 
 
+def window(args: Page, rows: list[Row]) -> tuple[list[Row], bool, bool]:
+    """The rows of a keyset page in order, and whether items follow and precede it (one
+    extra row read says "more")."""
+    more = len(rows) > args.size
+    rows = rows[: args.size]
+    if args.backward:
+        return rows[::-1], args.before is not None, more
+    return rows, more, args.after is not None
+
+
 def page(
     connection_type: Callable[..., Any],
     args: Page,
@@ -72,15 +82,12 @@ def page(
     total: int | None,
     edge: Callable[[Row], Any],
 ) -> Any:
-    """The Relay connection for the rows of a keyset page (one extra row says "more")."""
-    more = len(rows) > args.size
-    rows = rows[: args.size]
-    if args.backward:
-        rows = rows[::-1]
+    """The Relay connection for the rows of a keyset page."""
+    rows, has_next, has_previous = window(args, rows)
     edges = [edge(row) for row in rows]
     info = PageInfo(
-        has_next_page=args.before is not None if args.backward else more,
-        has_previous_page=more if args.backward else args.after is not None,
+        has_next_page=has_next,
+        has_previous_page=has_previous,
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )

@@ -99,6 +99,33 @@ class Selection:
             info.context.settings.nested_page_size,
         )
 
+    @classmethod
+    def of_request(
+        cls,
+        schema: Any,
+        strawberry_schema: Any,
+        fragments: dict[str, Any],
+        variables: Any,
+        settings: Any,
+    ) -> Selection:
+        """The same, for a request executed without graphql-core (`api/fast_reads`)."""
+        return cls(
+            schema,
+            fragments,
+            variables,
+            strawberry_schema,
+            settings.max_page_size,
+            settings.nested_page_size,
+        )
+
+    def collect_set(
+        self, selections: SelectionSetNode, type_name: str
+    ) -> dict[str, list[FieldNode]]:
+        """The fields of one selection set for an object of `type_name` (e.g. the root)."""
+        found: dict[str, list[FieldNode]] = {}
+        self._visit(selections, type_name, found, set())
+        return found
+
     def collect(self, nodes: Iterable[FieldNode], type_name: str) -> dict[str, list[FieldNode]]:
         """The fields selected under `nodes` for an object of `type_name`, by response key."""
         found: dict[str, list[FieldNode]] = {}
