@@ -105,10 +105,23 @@ class Transaction:
         self._log = log
 
     async def run(self, query: CypherQuery, **params: Any) -> list[Row]:
+        return await self._run(query, params, values=False)
+
+    async def run_values(self, query: CypherQuery, params: dict[str, Any]) -> list[Row]:
+        """As `run`, for a statement that returns only values (maps, lists, scalars; no
+        nodes, relationships or paths): rows are taken as the driver hands them over,
+        without `Record.data()`'s recursive copy (a quarter of a 100-row nested list's CPU)."""
+        return await self._run(query, params, values=True)
+
+    async def _run(self, query: CypherQuery, params: dict[str, Any], *, values: bool) -> list[Row]:
         started = time.perf_counter()
         try:
             result = await self._tx.run(query.text, params)
-            rows = [record.data() async for record in result]
+            if values:
+                keys = result.keys()
+                rows = [dict(zip(keys, record.values(), strict=True)) async for record in result]
+            else:
+                rows = [record.data() async for record in result]
         except Neo4jError as error:
             error.add_note(f"in the query {query.name}")  # for the log, never the client
             raise
@@ -146,6 +159,10 @@ class Graph:
 
     async def read(self, query: CypherQuery, **params: Any) -> list[Row]:
         return await self.transact(lambda tx: tx.run(query, **params), write=False)
+
+    async def read_values(self, query: CypherQuery, params: dict[str, Any]) -> list[Row]:
+        """A read whose statement returns only values (see `Transaction.run_values`)."""
+        return await self.transact(lambda tx: tx.run_values(query, params), write=False)
 
     async def write(self, query: CypherQuery, **params: Any) -> list[Row]:
         return await self.transact(lambda tx: tx.run(query, **params), write=True)

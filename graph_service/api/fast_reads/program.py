@@ -19,7 +19,10 @@ from graphql import (
     GraphQLSchema,
     OperationDefinitionNode,
     Undefined,
+    VariableNode,
+    Visitor,
     get_named_type,
+    visit,
 )
 
 from graph_service.api.extensions.document_caches import DOCUMENTS_CACHED
@@ -35,12 +38,23 @@ from graph_service.api.fast_reads.fields import (
 from graph_service.api.translate.selection import Selection
 
 Op = tuple[str, int, Any, Any]  # response key, field kind (fields.py), two operands
-_OPS_KEPT = 4096  # selections x types x @skip/@include outcomes per document, at most
+_VARIANTS_KEPT = 64  # outcomes of @skip/@include kept per document
 
 
 class Fallback(Exception):  # noqa: N818 (not an error: a signal to run GraphQL execution)
     """What the rows hold cannot be answered here exactly as GraphQL execution would (a
     value a non-null field cannot take, say): let execution answer the request."""
+
+
+class Selected:
+    """The field nodes one response key selects, with the fields they read of each object
+    type, compiled on first use."""
+
+    __slots__ = ("nodes", "ops")
+
+    def __init__(self, nodes: list[FieldNode]) -> None:
+        self.nodes = nodes
+        self.ops: dict[str, list[Op]] = {}
 
 
 class Program:
@@ -53,25 +67,27 @@ class Program:
         self.schema = schema
         self.document = document
         self.operation = operation
-        self._ops: dict[tuple[Any, ...], list[Op]] = {}
+        self._roots: dict[Any, dict[str, Selected]] = {}
+        self.plans: dict[Any, Any] = {}  # what `run.py` keeps per root field and arguments
+        self.variable_uses = _variable_uses(document)
 
-    def ops(
-        self, selection: Selection, nodes: list[FieldNode], type_name: str, variant: Any
-    ) -> list[Op]:
-        """The fields the selection `nodes` reads of an object of `type_name`."""
-        key = (variant, type_name, *map(id, nodes))
-        found = self._ops.get(key)
+    def root(self, selection: Selection, variant: Any) -> dict[str, Selected]:
+        """The root fields by response key, for one outcome of `@skip`/`@include`."""
+        found = self._roots.get(variant)
         if found is None:
-            if len(self._ops) >= _OPS_KEPT:
-                self._ops.clear()
-            found = self._ops[key] = self._compile(selection.collect(nodes, type_name), type_name)
+            if len(self._roots) >= _VARIANTS_KEPT:
+                self._roots.clear()
+            assert self.operation is not None
+            fields = selection.collect_set(self.operation.selection_set, "Query")
+            found = self._roots[variant] = {k: Selected(g) for k, g in fields.items()}
         return found
 
-    def _compile(self, fields: dict[str, list[FieldNode]], type_name: str) -> list[Op]:
+    def compile(self, selection: Selection, selected: Selected, type_name: str) -> list[Op]:
+        """The fields `selected` reads of an object of `type_name`, in response order."""
         object_type = self.schema.get_type(type_name)
         assert isinstance(object_type, GraphQLObjectType)
         ops: list[Op] = []
-        for key, group in fields.items():
+        for key, group in selection.collect(selected.nodes, type_name).items():
             name = group[0].name.value
             kind = field_kind(object_type, name)
             if kind is None:
@@ -85,8 +101,24 @@ class Program:
             elif kind in (TOTAL, CURSOR):
                 ops.append((key, kind, completer(field.type), None))
             else:
-                ops.append((key, kind, group, get_named_type(field.type).name))
+                ops.append((key, kind, Selected(group), get_named_type(field.type).name))
+        selected.ops[type_name] = ops
         return ops
+
+
+def _variable_uses(document: DocumentNode) -> dict[str, int]:
+    """How often each variable is used as a value (definitions not counted)."""
+    uses: dict[str, int] = {}
+
+    class Count(Visitor):
+        def enter_variable_definition(self, *_: Any) -> Any:
+            return self.SKIP
+
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            uses[node.name.value] = uses.get(node.name.value, 0) + 1
+
+    visit(document, Count())
+    return uses
 
 
 def completer(output: GraphQLOutputType) -> Callable[[Any], Any]:

@@ -3,20 +3,24 @@
 
 A root field's failure (a bad argument, a timeout) nulls that field and reports an error
 located exactly as GraphQL execution locates a resolver's error; the error extensions then
-give it its code as for any other error.
+give it its code as for any other error. The plan and statement of a root field are kept
+in the program for the arguments and settings they were made with (`node(id: $id)` keeps
+one for every `$id`: only the key parameter changes).
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any
 
 import strawberry
 from graphql import (
+    ArgumentNode,
     ExecutionResult,
-    FieldNode,
     FragmentDefinitionNode,
     GraphQLObjectType,
+    VariableNode,
     get_named_type,
     located_error,
 )
@@ -24,11 +28,18 @@ from graphql.execution.values import VariableValues, get_variable_values
 
 from graph_service.api.context import Context
 from graph_service.api.fast_reads.fields import ROOT_LISTS
-from graph_service.api.fast_reads.program import Fallback, Program
+from graph_service.api.fast_reads.program import Fallback, Program, Selected
 from graph_service.api.fast_reads.shape import Shaper
 from graph_service.api.resolvers.entities import checked_ids
-from graph_service.api.translate.execute import fetch_entities, fetch_kind_list
+from graph_service.api.translate.execute import (
+    entities_statement,
+    fetch_entities,
+    kind_list_statement,
+    run_statement,
+)
 from graph_service.api.translate.selection import Selection
+
+_PLANS_KEPT = 256  # root fields x arguments per document
 
 
 async def serve(
@@ -49,12 +60,16 @@ async def serve(
         if isinstance(d, FragmentDefinitionNode)
     }
     selection = Selection.of_request(graphql_schema, schema, fragments, variables, context.settings)
-    variant = tuple(sorted((k, v) for k, v in variables.coerced.items() if isinstance(v, bool)))
-    shaper = Shaper(program, selection, variant)
-    root = selection.collect_set(operation.selection_set, "Query")
+    coerced = variables.coerced
+    variant = tuple(sorted((k, v) for k, v in coerced.items() if isinstance(v, bool)))
+    root = program.root(selection, variant)
+    shaper = Shaper(program, selection)
     data: dict[str, Any] = dict.fromkeys(root)
     errors: list[Any] = []
-    fields = [_root_field(shaper, key, nodes, data, errors, context) for key, nodes in root.items()]
+    fields = [
+        _root_field(shaper, variant, key, selected, data, errors, context)
+        for key, selected in root.items()
+    ]
     try:
         if len(fields) == 1:
             await fields[0]
@@ -67,37 +82,78 @@ async def serve(
 
 async def _root_field(
     shaper: Shaper,
+    variant: Any,
     key: str,
-    nodes: list[FieldNode],
+    selected: Selected,
     data: dict[str, Any],
     errors: list[Any],
     context: Context,
 ) -> None:
     try:
-        data[key] = await _resolve(shaper, nodes, context)
+        data[key] = await _resolve(shaper, variant, key, selected, context)
     except Fallback:
         raise
     except Exception as error:  # as graphql-core does with a resolver's error
         data[key] = None
-        errors.append(located_error(error, nodes, [key]))
+        errors.append(located_error(error, selected.nodes, [key]))
 
 
-async def _resolve(shaper: Shaper, nodes: list[FieldNode], context: Context) -> Any:
+async def _resolve(
+    shaper: Shaper, variant: Any, key: str, selected: Selected, context: Context
+) -> Any:
+    nodes = selected.nodes
     name = nodes[0].name.value
     if name == "__typename":
         return "Query"
-    selection, graph = shaper.selection, context.graph
+    selection, graph, program = shaper.selection, context.graph, shaper.program
     args = selection.arguments("Query", nodes[0])
-    if name == "node":
-        plan, rows = await fetch_entities(selection, nodes, graph, [str(args["id"])])
-        return shaper.entity(nodes, plan, rows[0]) if rows else None
     if name == "nodes":
         ids = checked_ids(args["ids"], context.settings.max_page_size)
         plan, rows = await fetch_entities(selection, nodes, graph, ids)
         found = {row["id"]: row for row in rows}
-        return [shaper.entity(nodes, plan, found[i]) if i in found else None for i in ids]
-    plan_, row = await fetch_kind_list(selection, ROOT_LISTS[name], nodes, args, graph)
+        return [shaper.entity(selected, plan, found[i]) if i in found else None for i in ids]
+    settings = (selection.max_page_size, selection.nested_page_size)
+    if name == "node":
+        id_ = str(args["id"])
+        cache_key = (key, variant, settings, _others(program, nodes[0], selection))
+        cached = program.plans.get(cache_key)
+        if cached is None:
+            cached = entities_statement(selection, nodes, [id_])
+            _keep(program, cache_key, cached)
+        plan, statement = cached
+        assert statement is not None
+        rows = await run_statement(
+            graph, replace(statement, params={**statement.params, "id": id_})
+        )
+        return shaper.entity(selected, plan, rows[0]["row"]) if rows else None
+    cache_key = (key, variant, settings, _others(program, None, selection))
+    cached = program.plans.get(cache_key)
+    if cached is None:
+        cached = kind_list_statement(selection, ROOT_LISTS[name], nodes, args)
+        _keep(program, cache_key, cached)
+    plan_, statement_ = cached
+    rows = await run_statement(graph, statement_)
     query = selection.schema.get_type("Query")
     assert isinstance(query, GraphQLObjectType)
     connection = get_named_type(query.fields[name].type).name
-    return shaper.kind_list(nodes, connection, plan_, row)
+    return shaper.kind_list(selected, connection, plan_, rows[0] if rows else {})
+
+
+def _others(program: Program, node: Any, selection: Selection) -> str:
+    """The variable values a root field's plan may depend on: all of them, but the one
+    that gives `node` its key when it is used nowhere else."""
+    own = None
+    if node is not None:
+        argument: ArgumentNode | None = next(iter(node.arguments or ()), None)
+        if argument is not None and isinstance(argument.value, VariableNode):
+            name = argument.value.name.value
+            if program.variable_uses.get(name) == 1:
+                own = name
+    coerced = selection.variables.coerced
+    return repr(sorted((k, v) for k, v in coerced.items() if k != own))
+
+
+def _keep(program: Program, key: Any, value: Any) -> None:
+    if len(program.plans) >= _PLANS_KEPT:
+        program.plans.clear()
+    program.plans[key] = value

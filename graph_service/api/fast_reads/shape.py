@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graphql import FieldNode
-
 from graph_service.api.fast_reads.fields import (
     CURSOR,
     EDGES,
@@ -24,7 +22,7 @@ from graph_service.api.fast_reads.fields import (
     TYPENAME,
     VALUE,
 )
-from graph_service.api.fast_reads.program import Fallback, Program
+from graph_service.api.fast_reads.program import Fallback, Op, Program, Selected
 from graph_service.api.translate import cursors
 from graph_service.api.translate.cypher import list_binding, relation_binding
 from graph_service.api.translate.plan import EntityPlan, ListPlan, RelationPlan
@@ -51,22 +49,24 @@ class Value:
 class Shaper:
     """Builds the response of one request's translated root fields."""
 
-    def __init__(self, program: Program, selection: Selection, variant: Any) -> None:
+    def __init__(self, program: Program, selection: Selection) -> None:
         self.program = program
         self.selection = selection
-        self.variant = variant
         self._relations: dict[tuple[int, str, str], tuple[RelationPlan, int] | None] = {}
         self._bindings: dict[int, str] = {}
 
-    def _ops(self, nodes: list[FieldNode], type_name: str) -> list[Any]:
-        return self.program.ops(self.selection, nodes, type_name, self.variant)
+    def _ops(self, selected: Selected, type_name: str) -> list[Op]:
+        ops = selected.ops.get(type_name)
+        if ops is None:
+            ops = self.program.compile(self.selection, selected, type_name)
+        return ops
 
-    def entity(self, nodes: list[FieldNode], plan: EntityPlan, row: Row) -> Row:
+    def entity(self, selected: Selected, plan: EntityPlan, row: Row) -> Row:
         labels = row["_labels"]
         kind = kind_of_labels(labels)
         value = None
         out: Row = {}
-        for key, op, a, b in self._ops(nodes, kind):
+        for key, op, a, b in self._ops(selected, kind):
             if op == VALUE:
                 if value is None:
                     value = Value(row["id"], row, labels)
@@ -99,7 +99,7 @@ class Shaper:
 
     def sources(
         self,
-        nodes: list[FieldNode],
+        selected: Selected,
         type_name: str,
         plan: EntityPlan | None,
         ids: list[str] | None,
@@ -115,12 +115,12 @@ class Shaper:
                 row = found[source]
                 if kind_of_labels(row["_labels"]) != type_name:
                     raise Fallback(f"a source that is not a {type_name}")
-                out.append(self.entity(nodes, plan, row))
+                out.append(self.entity(selected, plan, row))
         return out
 
     def connection(
         self,
-        nodes: list[FieldNode],
+        selected: Selected,
         type_name: str,
         relation: RelationPlan,
         rows: list[Row] | None,
@@ -128,7 +128,7 @@ class Shaper:
     ) -> Row:
         page, has_next, has_previous = window(relation.page, rows or [])
         out: Row = {}
-        for key, op, a, b in self._ops(nodes, type_name):
+        for key, op, a, b in self._ops(selected, type_name):
             if op == EDGES:
                 out[key] = [self._relation_edge(a, b, relation, row) for row in page]
             elif op == PAGE:
@@ -143,12 +143,12 @@ class Shaper:
         return out
 
     def _relation_edge(
-        self, nodes: list[FieldNode], type_name: str, relation: RelationPlan, row: Row
+        self, selected: Selected, type_name: str, relation: RelationPlan, row: Row
     ) -> Row:
         rel = row["rel"]
         value = None
         out: Row = {}
-        for key, op, a, b in self._ops(nodes, type_name):
+        for key, op, a, b in self._ops(selected, type_name):
             if op == NODE:
                 out[key] = self.entity(a, relation.node, row["node"])
             elif op == VALUE:
@@ -172,12 +172,12 @@ class Shaper:
             bound = self._bindings[id(relation)] = relation_binding(relation)
         return cursors.encode(bound, row["keys"], str(row["rel"].get("id") or ""))
 
-    def kind_list(self, nodes: list[FieldNode], type_name: str, plan: ListPlan, row: Row) -> Row:
+    def kind_list(self, selected: Selected, type_name: str, plan: ListPlan, row: Row) -> Row:
         page, has_next, has_previous = window(plan.page, row.get("rows") or [])
         bound = list_binding(plan)
         cursor: Callable[[Row], str] = lambda item: cursors.encode(bound, item["_keys"], item["id"])  # noqa: E731
         out: Row = {}
-        for key, op, a, b in self._ops(nodes, type_name):
+        for key, op, a, b in self._ops(selected, type_name):
             if op == EDGES:
                 out[key] = [self._list_edge(a, b, plan, item, cursor) for item in page]
             elif op == PAGE:
@@ -192,14 +192,14 @@ class Shaper:
 
     def _list_edge(
         self,
-        nodes: list[FieldNode],
+        selected: Selected,
         type_name: str,
         plan: ListPlan,
         item: Row,
         cursor: Callable[[Row], str],
     ) -> Row:
         out: Row = {}
-        for key, op, a, b in self._ops(nodes, type_name):
+        for key, op, a, b in self._ops(selected, type_name):
             if op == NODE:
                 if kind_of_labels(item["_labels"]) != b:
                     raise Fallback(f"an entity that is not a {b}")
@@ -214,7 +214,7 @@ class Shaper:
 
     def _page_info(
         self,
-        nodes: list[FieldNode],
+        selected: Selected,
         type_name: str,
         page: list[Row],
         has_next: bool,
@@ -228,7 +228,7 @@ class Shaper:
             end_cursor=cursor(page[-1]) if page else None,
         )
         out: Row = {}
-        for key, op, a, b in self._ops(nodes, type_name):
+        for key, op, a, b in self._ops(selected, type_name):
             if op == VALUE:
                 out[key] = b(a(info))
             elif op == TYPENAME:

@@ -11,7 +11,12 @@ from typing import Any
 from graphql import FieldNode
 
 from graph_service.api.translate import cursors, results
-from graph_service.api.translate.cypher import list_binding, list_statement, lookup_statement
+from graph_service.api.translate.cypher import (
+    Statement,
+    list_binding,
+    list_statement,
+    lookup_statement,
+)
 from graph_service.api.translate.plan import EntityPlan, ListPlan
 from graph_service.api.translate.selection import ALL_KINDS, Selection
 from graph_service.graph.executor import Graph
@@ -20,22 +25,38 @@ from graph_service.queries import CypherQuery
 Row = dict[str, Any]
 
 
-async def _run(graph: Graph, statement: Any) -> list[Row]:
+async def run_statement(graph: Graph, statement: Statement) -> list[Row]:
     query = CypherQuery(statement.name, statement.text)
-    rows: list[Row] = await graph.read(query, **statement.params)
+    rows: list[Row] = await graph.read_values(query, statement.params)  # maps, no nodes
     return rows
+
+
+def entities_statement(
+    selection: Selection, field_nodes: list[FieldNode], ids: list[str]
+) -> tuple[EntityPlan, Statement | None]:
+    """The plan of `node`/`nodes` and its statement (None when no key is asked for)."""
+    plan = selection.entity(field_nodes, ALL_KINDS)
+    unique = list(dict.fromkeys(ids))
+    if not unique:
+        return plan, None
+    return plan, lookup_statement(plan, unique, many=len(unique) > 1)
 
 
 async def fetch_entities(
     selection: Selection, field_nodes: list[FieldNode], graph: Graph, ids: list[str]
 ) -> tuple[EntityPlan, list[Row]]:
     """The plan of `node`/`nodes` and the entity row of each of `ids` that exists."""
-    plan = selection.entity(field_nodes, ALL_KINDS)
-    unique = list(dict.fromkeys(ids))
-    if not unique:
+    plan, statement = entities_statement(selection, field_nodes, ids)
+    if statement is None:
         return plan, []
-    statement = lookup_statement(plan, unique, many=len(unique) > 1)
-    return plan, [row["row"] for row in await _run(graph, statement)]
+    return plan, [row["row"] for row in await run_statement(graph, statement)]
+
+
+def kind_list_statement(
+    selection: Selection, kind: str, field_nodes: list[FieldNode], args: dict[str, Any]
+) -> tuple[ListPlan, Statement]:
+    plan: ListPlan = selection.kind_list(kind, field_nodes, args)
+    return plan, list_statement(plan)
 
 
 async def fetch_kind_list(
@@ -46,8 +67,8 @@ async def fetch_kind_list(
     graph: Graph,
 ) -> tuple[ListPlan, Row]:
     """The plan of a root connection and its one row (`rows`, `total` as selected)."""
-    plan: ListPlan = selection.kind_list(kind, field_nodes, args)
-    rows = await _run(graph, list_statement(plan))
+    plan, statement = kind_list_statement(selection, kind, field_nodes, args)
+    rows = await run_statement(graph, statement)
     return plan, rows[0] if rows else {}
 
 

@@ -11,9 +11,27 @@ Case = tuple[str, str, dict[str, Any]]
 
 ENTITY = "fragment E on Entity { id name aliases description note kind verified __typename }"
 
+PAGE_BY_VARIABLE = """query($n: Int, $m: Int = 2) { localGovernments(first: $n) { edges { node {
+  id ... on LocalGovernment { awardsReceived(first: $m) { edges { rank } } } } } } }"""
+
 FAST: list[Case] = [
     ("bench point lookup", POINT_LOOKUP, {"id": "pemkot-cimahi"}),
+    ("bench point lookup, another key", POINT_LOOKUP, {"id": "dga-2024-cat-kota"}),
+    ("bench point lookup, no such key", POINT_LOOKUP, {"id": "no-such-entity"}),
     ("bench nested list", NESTED_LIST, {}),
+    (
+        "a key variable used twice",
+        """query($id: ID!) { node(id: $id) { id } again: nodes(ids: [$id]) { id } }""",
+        {"id": "dga-2024"},
+    ),
+    (
+        "a key variable used twice, another key",
+        """query($id: ID!) { node(id: $id) { id } again: nodes(ids: [$id]) { id } }""",
+        {"id": "pemkot-cimahi"},
+    ),
+    ("a page size by variable", PAGE_BY_VARIABLE, {"n": 2}),
+    ("a page size by variable, another size", PAGE_BY_VARIABLE, {"n": 3}),
+    ("a page size by variable, the nested one", PAGE_BY_VARIABLE, {"n": 3, "m": 1}),
     ("bench filter", FILTER, {}),
     ("bench deep page", DEEP_PAGE.replace("String!", "String"), {"after": None}),
     (
