@@ -96,6 +96,8 @@ class GraphQLView(GraphQLOverHTTP):
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         """GraphiQL for a browser's GET, unless the GET names a persisted document."""
+        if request.method != "GET":  # every POST: skip the checks below
+            return False
         named = any(key in request.query_params for key in ("extensions", "documentId", "id"))
         return not named and super().should_render_graphql_ide(request)
 

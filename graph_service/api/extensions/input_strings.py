@@ -10,10 +10,11 @@ document, so only the length of its string literals is checked there.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import GraphQLError, StringValueNode, Visitor, visit
+from graphql import DocumentNode, GraphQLError, StringValueNode, Visitor, visit
 from strawberry.extensions import SchemaExtension
 
 from graph_service.api.errors import BAD_USER_INPUT
@@ -75,6 +76,34 @@ class _LongLiterals(Visitor):
             self.errors.append(GraphQLError(why, node, extensions={"code": BAD_USER_INPUT}))
 
 
+class _LiteralVerdicts:
+    """The long string literals of recent documents (by identity: the parser cache hands
+    the same document object for the same text), so a document is walked once, not once
+    per request. Errors are made new for every request that has them."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._found: OrderedDict[int, tuple[DocumentNode, int, list[tuple[str, Any]]]] = (
+            OrderedDict()
+        )
+
+    def errors(self, document: DocumentNode, max_length: int) -> list[GraphQLError]:
+        entry = self._found.get(id(document))
+        if entry is None or entry[0] is not document or entry[1] != max_length:
+            literals = _LongLiterals(max_length)
+            visit(document, literals)
+            found = [(e.message, e.nodes) for e in literals.errors]
+            entry = self._found[id(document)] = (document, max_length, found)
+            if len(self._found) > self.size:
+                self._found.popitem(last=False)
+        return [
+            GraphQLError(m, nodes, extensions={"code": BAD_USER_INPUT}) for m, nodes in entry[2]
+        ]
+
+
+_VERDICTS = _LiteralVerdicts()
+
+
 class InputStrings(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
@@ -85,9 +114,7 @@ class InputStrings(SchemaExtension):
         if problem is not None:
             errors.append(GraphQLError(problem, extensions={"code": BAD_USER_INPUT}))
         elif context.graphql_document is not None:
-            literals = _LongLiterals(max_length)
-            visit(context.graphql_document, literals)
-            errors += literals.errors
+            errors += _VERDICTS.errors(context.graphql_document, max_length)
         if errors:
             context.pre_execution_errors = [*(context.pre_execution_errors or []), *errors]
         yield

@@ -15,6 +15,8 @@ from starlette.testclient import TestClient
 
 from graph_service.api.app import create_app
 from graph_service.api.fast_reads import extension
+from graph_service.api.fast_reads.program import Fallback
+from graph_service.api.fast_reads.shape import Shaper
 from graph_service.graph.executor import Graph
 from graph_service.settings import Settings
 from tests.api.fast_reads.corpus import FAST, SLOW, Case
@@ -84,3 +86,17 @@ def test_a_cost_refusal_comes_before_the_fast_path(gql: GraphQLClient, served: l
     )
     assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert served == []
+
+
+def test_rows_the_fast_path_cannot_shape_are_answered_by_execution(
+    gql: GraphQLClient, slow: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: Any) -> Any:
+        raise Fallback("as if a non-null field had no value")
+
+    monkeypatch.setattr(Shaper, "entity", refuse)
+    document = '{ node(id: "pemkot-cimahi") { id ... on Entity { name } } }'
+    body = gql.post(document, trace=True)
+    assert body["data"] == slow.data(document)
+    # The fast path's statement, then execution's own: the price of falling back.
+    assert body["extensions"]["graph"]["queryCount"] == 2
