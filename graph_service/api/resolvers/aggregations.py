@@ -98,7 +98,7 @@ class CategoryCount:
     async def category(self, info: strawberry.Info[Context, None]) -> AwardCategoryType | None:
         if self.category_id is None:
             return None
-        return await info.context.load_entity(self.category_id)
+        return await info.context.reader.entity(info, self.category_id)
 
 
 @strawberry.type(description="How many awards were received in one year.")
@@ -146,7 +146,7 @@ class AwardCounts:
     async def award(self, info: strawberry.Info[Context, None]) -> AwardType | None:
         if self.award_id is None:
             return None
-        return await info.context.load_entity(self.award_id)
+        return await info.context.reader.entity(info, self.award_id)
 
 
 @strawberry.type(

@@ -15,6 +15,7 @@ import strawberry
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
+from graph_service.api.translate.reached import Reached, read_reached
 from graph_service.api.types.registry import entity_object
 from graph_service.api.types.relationships import AsOf
 from graph_service.api.types.subgraph import Direction, GraphEdge, Subgraph, graph_edge
@@ -49,7 +50,8 @@ async def neighborhood(
         raise UserInputError(f"`depth` must be between 1 and {MAX_DEPTH} (got {depth})")
     if not 1 <= limit <= MAX_LIMIT:
         raise UserInputError(f"`limit` must be between 1 and {MAX_LIMIT} (got {limit})")
-    start = await info.context.load_entity(str(id))
+    (found,) = await read_reached(info, Reached(("nodes",), [str(id)], required=True))
+    start = (found or {}).get(str(id))
     if start is None:
         return None
     nodes = {start.id: start}
