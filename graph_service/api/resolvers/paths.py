@@ -112,7 +112,8 @@ async def paths(
             **{"from": str(from_id), "to": str(to)},
         )
         if rows:
-            found += join(rows[0]["lefts"], rows[0]["rights"])[: first - len(found)]
+            row = rows[0]
+            found += join(row["lefts"], row["hops"], row["rights"])[: first - len(found)]
         if len(found) >= first:
             break
     ids = [i for path in found for i in path.ids]
