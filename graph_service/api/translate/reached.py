@@ -121,7 +121,7 @@ class EntityReader:
             self._loaders[key] = DataLoader(load_fn=self._loader(plan))
         found = await self._loaders[key].load(str(parent.id))
         if found is None:  # gone since (a deleted entity's last state): nothing links to it
-            return results.connection(self._plans[key].relations[0], [], 0)
+            return results.connection(self._plans[key].relations[0], [], 0, str(parent.id))
         return found.nested[alias]
 
     def _loader(self, plan: EntityPlan) -> Any:
