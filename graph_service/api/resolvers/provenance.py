@@ -8,7 +8,7 @@ then the relationships (by key), in one Cypher round trip that reads only the pa
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -60,7 +60,7 @@ async def supported_by(
     rows = await info.context.graph.read(
         query("list_supported_by"), source=str(source_id), start=win.start, stop=win.stop
     )
-    row = rows[0] if rows else {"entityCount": 0, "relationshipCount": 0}
+    row: dict[str, Any] = rows[0] if rows else {"entityCount": 0, "relationshipCount": 0}
     keys = row.get("relationshipKeys") or []
     facts = (
         (await info.context.graph.read(query("get_supported_facts"), relationshipKeys=keys))[0]
@@ -70,7 +70,7 @@ async def supported_by(
     sources, found = await read_reached(
         info,
         Reached(("source",), [str(source_id)], (SOURCE_KIND,), required=True),
-        Reached(("entities",), row.get("entityIds") or [], required=True),
+        Reached(("entities",), [str(i) for i in row.get("entityIds") or []], required=True),
     )
     source = (sources or {}).get(str(source_id))
     if source is None or kind_of_labels(source.labels) != SOURCE_KIND:

@@ -145,12 +145,12 @@ async def timeline(
     keyed = [found for fact in rows[0]["facts"] if (found := _item(str(id), fact))]
     items = [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
     page = items[win.start : win.stop]
-    known = {i.other.id: i.other for i in page}
+    known: dict[str, Any] = {str(i.other.id): i.other for i in page}
     (others,) = await read_reached(
         info, Reached(("edges", "node", "other"), list(known), known=known)
     )
-    for item in page if others is not None else []:
-        item.other = others.get(item.other.id, item.other)
+    for item in page:
+        item.other = (others or {}).get(str(item.other.id), item.other)
     return connect(
         TimelineConnection,
         win,
