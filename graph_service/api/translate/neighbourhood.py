@@ -4,7 +4,8 @@ Each hop starts from the entities the previous hop reached first (the start enti
 the first), follows typed, directed patterns, and takes at most `limit + 1` relationships
 per entity inside the graph (`CALL (f) { ... LIMIT }`), then at most `limit + 1` for the
 hop, ordered by key; relationships an earlier hop returned are left out before the limit.
-The entities reached are projected once at the end with what the selection reads of them
+Once the relationships in hand exceed `limit`, later hops start from no entity (the
+answer is cut there anyway). The entities reached are projected once at the end with what the selection reads of them
 (properties, sources, relationship pages), as a root field's entities are.
 """
 
@@ -36,6 +37,7 @@ def neighbourhood_statement(
     params = Params()
     start = params.add(id_)
     most = params.add(limit + 1)
+    limit_ = params.add(limit)
     left, right = _ARROWS[direction]
     pattern = f"(f){left}[r:{'|'.join(rel_type(t) for t in types)}]{right}(m:Entity)"
     conditions = ["NOT r.id IN seenRels"]
@@ -65,7 +67,8 @@ def neighbourhood_statement(
         lines.append("CALL (front, seenRels) {\n" + _indent(hop) + "\n}")
         lines.append(
             f"WITH {', '.join(carried)}, hop AS h{k}, reached AS ms{k},\n"
-            "     [m IN reached WHERE NOT m.id IN seen] AS front,\n"
+            f"     CASE WHEN size(seenRels) + size(hop) > {limit_} THEN [] ELSE\n"
+            "       [m IN reached WHERE NOT m.id IN seen] END AS front,\n"
             "     seen + [m IN reached | m.id] AS seen,\n"
             "     seenRels + [e IN hop | e.rel.id] AS seenRels"
         )
