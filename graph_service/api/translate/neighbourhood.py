@@ -5,8 +5,9 @@ the first), follows typed, directed patterns, and takes at most `limit + 1` rela
 per entity inside the graph (`CALL (f) { ... LIMIT }`), then at most `limit + 1` for the
 hop, ordered by key; relationships an earlier hop returned are left out before the limit.
 Once the relationships in hand exceed `limit`, later hops start from no entity (the
-answer is cut there anyway). The entities reached are projected once at the end with what the selection reads of them
-(properties, sources, relationship pages), as a root field's entities are.
+answer is cut there anyway). The entities reached are projected once at the end with what
+the selection reads of them (properties, sources, relationship pages), as a root field's
+entities are.
 """
 
 from __future__ import annotations
