@@ -1,1 +1,1 @@
-"""The HTTP and GraphQL face of the service: app, schema, resolvers, loaders."""
+"""The HTTP and GraphQL face of the service: app, schema, resolvers."""

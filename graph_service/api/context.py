@@ -1,8 +1,7 @@
-"""What every resolver of one request shares: its graph view, query log and loaders."""
+"""What every resolver of one request shares: its graph view, query log and entity reader."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -10,8 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from graph_service.api.loaders import Loaders
-from graph_service.api.types.registry import entity_object
+from graph_service.api.translate.reached import EntityReader
 from graph_service.graph.executor import Graph, QueryLog
 from graph_service.settings import Settings
 
@@ -38,16 +36,7 @@ class Context:
     principal: Principal | None = None
     changes: ChangeBroker | None = None  # where committed writes are published
     connection_params: dict[str, Any] | None = None  # a WebSocket's connection_init payload
-    loaders: Loaders = field(init=False)
+    reader: EntityReader = field(init=False)
 
     def __post_init__(self) -> None:
-        self.loaders = Loaders(self.graph)
-
-    async def load_entities(self, ids: Iterable[str]) -> list[Any]:
-        """The typed objects of `ids` that exist, in order, in one batched round trip."""
-        rows = await self.loaders.entities(list(ids))
-        return [entity_object(row["labels"], row["props"]) for row in rows if row is not None]
-
-    async def load_entity(self, id_: str) -> Any | None:
-        found = await self.load_entities([id_])
-        return found[0] if found else None
+        self.reader = EntityReader(self.graph)

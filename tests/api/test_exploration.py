@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 
+from graph_service.graph.executor import Graph
+from graph_service.ontology import RELATIONSHIP_TYPES
+from graph_service.queries import CypherQuery
 from tests.conftest import GraphQLClient
 
 SHORTEST = """query($from: ID!, $to: ID!, $maxHops: Int! = 4, $types: [RelationshipTypeName!]) {
@@ -178,12 +181,48 @@ def test_paths_expand_shortest_first_one_round_trip_per_length_and_stop_at_first
     body = gql.post(PATHS, {**ends, "maxHops": 4}, trace=True)
     lengths = [p["length"] for p in body["data"]["paths"]]
     assert lengths == sorted(lengths) and lengths[0] == 2
-    assert body["extensions"]["graph"]["queryCount"] <= 4
+    assert body["extensions"]["graph"]["queryCount"] <= 5  # a length each, then the entities
     # One 2-hop path is enough: lengths 3 and 4 are never asked for.
     body = gql.post(PATHS, {**ends, "maxHops": 4, "first": 1}, trace=True)
     assert [p["length"] for p in body["data"]["paths"]] == [2]
-    names = [q["name"].split(":")[0] for q in body["extensions"]["graph"]["queries"]]
-    assert names == ["find_paths_1", "find_paths_2"]
+    names = [q["name"] for q in body["extensions"]["graph"]["queries"]]
+    assert names == ["translate:paths_1", "translate:paths_2", "translate:entities"]
+
+
+# Every simple path of one length, enumerated by the graph: what `paths` returned before
+# it met paths in the middle, and what it must still return where no limit is reached.
+EVERY_PATH = """MATCH (a:Entity {{id: $from}})
+WITH a
+MATCH (b:Entity {{id: $to}})
+MATCH p = (a)-[:{types}*{hops}..{hops}]-(b)
+WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+WITH p, reduce(k = '', n IN nodes(p) | k + n.id + ' ') AS nodeKey,
+     reduce(k = '', r IN relationships(p) | k + coalesce(r.id, '') + ' ') AS edgeKey
+ORDER BY nodeKey, edgeKey
+RETURN [n IN nodes(p) | n.id] AS ids"""
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("kementerian-panrb", "pemkot-cimahi"),
+        ("pemkot-cimahi", "spbe-summit-2024"),
+        ("pemkot-cimahi", "kementerian-panrb"),
+        ("dga-2024", "kementerian-panrb"),
+    ],
+)
+async def test_paths_met_in_the_middle_are_every_path_in_order(
+    gql: GraphQLClient, graph: Graph, start: str, end: str
+) -> None:
+    types = "|".join(r.name for r in RELATIONSHIP_TYPES)
+    expected: list[list[str]] = []
+    for hops in range(1, 4):
+        text = EVERY_PATH.format(types=types, hops=hops)
+        rows = await graph.read(CypherQuery("every_path", text), **{"from": start, "to": end})
+        expected += [row["ids"] for row in rows]
+    assert expected
+    found = gql.data(PATHS, {"from": start, "to": end, "maxHops": 3, "first": 20})["paths"]
+    assert [_ids(p) for p in found] == expected[:20]
 
 
 # --- neighborhood ---------------------------------------------------------------------

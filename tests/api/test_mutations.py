@@ -447,7 +447,7 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
             "create_search_terms",
             "create_citations",
             "create_audit_entries",
-            "load_batch",
+            "translate:entities",
         ]
         batch = await api.one(
             "upsertEntities", "inputs: $inputs", BATCH, {"inputs": _batch(100, "mut-perf")}

@@ -80,7 +80,7 @@ async def test_pages_walk_entities_then_relationships(gql: GraphQLClient, graph:
     assert pages == -(-(len(entities) + len(relationships)) // 7)
 
 
-def test_support_is_an_index_query_then_one_read_of_the_page(gql: GraphQLClient) -> None:
+def test_support_is_an_index_query_then_reads_of_the_page(gql: GraphQLClient) -> None:
     body = gql.post(
         '{ supportedBy(sourceId: "src-indoart", first: 50) { totalCount '
         "entities { id name } relationships { id type from to properties } } }",
@@ -88,12 +88,15 @@ def test_support_is_an_index_query_then_one_read_of_the_page(gql: GraphQLClient)
     )
     assert "errors" not in body, body.get("errors")
     queries = [q["name"] for q in body["extensions"]["graph"]["queries"]]
-    assert queries == ["list_supported_by", "get_supported_facts"]
+    # The citations; the page's relationships; the source and the page's entities, with
+    # what the selection reads of them (api/translate).
+    assert queries == ["list_supported_by", "get_supported_facts", "translate:entities"]
     nested = gql.post(
         SUPPORTED_BY.replace("$first: Int", "$first: Int = 50"), {"source": ARTICLE}, trace=True
     )
     assert "errors" not in nested, nested.get("errors")
-    assert nested["extensions"]["graph"]["queryCount"] == 3  # + one batch for every `sources`
+    # The entities' sources are in the same statement; the relationships' in one batch.
+    assert nested["extensions"]["graph"]["queryCount"] == 4
 
 
 def test_a_smaller_source_supports_exactly_its_facts(gql: GraphQLClient) -> None:

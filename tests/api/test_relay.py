@@ -207,6 +207,24 @@ def test_a_cursor_is_bound_to_its_list_filter_and_order(gql: GraphQLClient) -> N
     assert len(again["localGovernments"]["edges"]) == 2
 
 
+def test_a_nested_cursor_is_bound_to_its_parent(gql: GraphQLClient) -> None:
+    text = """query($id: ID!, $after: String) { node(id: $id) { ... on AwardCategory {
+      recipients(first: 1, after: $after) { pageInfo { endCursor } edges { node { id } } }
+    } } }"""
+    page = gql.data(text, {"id": "dga-2024-cat-kota"})["node"]["recipients"]
+    cursor = page["pageInfo"]["endCursor"]
+    following = gql.data(text, {"id": "dga-2024-cat-kota", "after": cursor})
+    assert (
+        following["node"]["recipients"]["edges"][0]["node"]["id"] != page["edges"][0]["node"]["id"]
+    )
+    message = gql.error(text, {"id": "dga-2024-cat-provinsi", "after": cursor})
+    assert "`after` of `recipients` is a cursor of another entity's `recipients`" in message
+    # Under a list, one parent's cursor would page every parent's connection from its place.
+    listed = """query($after: String) { awardCategories(first: 5) { edges { node {
+      recipients(first: 1, after: $after) { edges { node { id } } } } } } }"""
+    assert "a cursor of another entity's `recipients`" in gql.error(listed, {"after": cursor})
+
+
 def test_a_relationship_page_pages_by_keyset(gql: GraphQLClient) -> None:
     text = """query($after: String) { node(id: "dga-2024-cat-kota") { ... on AwardCategory {
       recipients(first: 2, after: $after) { pageInfo { hasNextPage endCursor }

@@ -115,11 +115,63 @@ def test_the_trace_lists_each_query_with_its_time(gql: GraphQLClient) -> None:
     assert all(q["name"] and q["milliseconds"] >= 0 for q in graph["queries"])
 
 
+# Entities reached another way, with what the selection reads of them: sources, a
+# relationship page, and the page's own entities with their sources.
+DEEP = """id name sources { id url } ... on LocalGovernment {
+  awardsReceived(first: 3) { totalCount edges { rank sources { id } node { id name
+    ... on AwardCategory { award(first: 1) { edges { node { name sources { url } } } } } } } } }"""
+
+
+def _names(body: dict[str, Any]) -> list[str]:
+    assert "errors" not in body, body["errors"]
+    return [q["name"] for q in body["extensions"]["graph"]["queries"]]
+
+
 @pytest.mark.parametrize("depth", [1, 2, 3])
-def test_neighborhood_costs_at_most_depth_plus_one(gql: GraphQLClient, depth: int) -> None:
-    text = """query($depth: Int!) { neighborhood(id: "pemkot-cimahi", depth: $depth) {
-        nodes { id } edges { type } } }"""
-    assert _count(gql.post(text, {"depth": depth}, trace=True)) <= depth + 1
+def test_a_neighbourhood_is_one_statement_however_deep_its_selection(
+    gql: GraphQLClient, depth: int
+) -> None:
+    text = f"""query($depth: Int!) {{ neighborhood(id: "pemkot-cimahi", depth: $depth) {{
+        nodes {{ {DEEP} }} edges {{ type }} }} }}"""
+    body = gql.post(text, {"depth": depth}, trace=True)
+    assert _names(body) == [f"translate:neighbourhood_{depth}"]
+    nodes = body["data"]["neighborhood"]["nodes"]
+    cimahi = next(n for n in nodes if n["id"] == "pemkot-cimahi")
+    assert cimahi["awardsReceived"]["edges"] and cimahi["sources"]
+
+
+def test_search_is_the_index_query_then_one_statement_for_the_page(gql: GraphQLClient) -> None:
+    text = f"""{{ search(query: "kota", first: 20) {{ edges {{ node {{ {DEEP} }} }} }} }}"""
+    body = gql.post(text, trace=True)
+    assert _names(body) == ["search_entities", "translate:entities"]
+    nodes = [e["node"] for e in body["data"]["search"]["edges"]]
+    assert len(nodes) == 20 and any(n.get("awardsReceived", {}).get("edges") for n in nodes)
+
+
+def test_paths_are_a_statement_per_length_then_one_for_their_entities(
+    gql: GraphQLClient,
+) -> None:
+    text = f"""{{ paths(from: "kementerian-panrb", to: "pemkot-cimahi", maxHops: 4, first: 20) {{
+        nodes {{ {DEEP} }} edges {{ type sources {{ id }} }} }} }}"""
+    body = gql.post(text, trace=True)
+    names = _names(body)
+    assert names[:4] == [f"translate:paths_{n}" for n in range(1, 5)]
+    # The relationships' sources: one batch for every edge of every path.
+    assert names[4:] == ["translate:entities", "translate:entities"]
+
+
+def test_timeline_and_support_read_their_entities_in_one_statement(gql: GraphQLClient) -> None:
+    timeline = """{ timeline(id: "pemkot-cimahi", first: 50) { edges { node { other {
+        id sources { id } ... on AwardCategory { award(first: 1) { edges { node { name } } } }
+    } } } } }"""
+    body = gql.post(timeline, trace=True)
+    assert _names(body) == ["list_timeline_facts", "translate:entities"]
+    others = [e["node"]["other"] for e in body["data"]["timeline"]["edges"]]
+    assert any(o.get("award", {}).get("edges") for o in others)
+    support = f"""{{ supportedBy(sourceId: "src-indoart", first: 100) {{
+        source {{ id url }} entities {{ {DEEP} }} }} }}"""
+    names = _names(gql.post(support, trace=True))
+    assert names == ["list_supported_by", "get_supported_facts", "translate:entities"]
 
 
 def test_the_trace_is_absent_without_the_header(gql: GraphQLClient) -> None:

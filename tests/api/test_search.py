@@ -120,4 +120,4 @@ def test_search_page_size_is_capped(gql: GraphQLClient) -> None:
 def test_search_is_an_index_query_then_one_batch_of_entities(gql: GraphQLClient) -> None:
     body = gql.post(SEARCH, {"q": "cimahi"}, trace=True)
     queries = [q["name"] for q in body["extensions"]["graph"]["queries"]]
-    assert queries == ["search_entities", "load_batch"]
+    assert queries == ["search_entities", "translate:entities"]

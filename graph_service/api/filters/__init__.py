@@ -1,7 +1,8 @@
 """Typed filters and ordering for the read API, generated from the ontology.
 
-`inputs` builds the GraphQL inputs, `compile` turns a filter into the parameter the
-`.cypher` files evaluate (a pure step), `ordering` does the same for `orderBy`.
+`inputs` builds the GraphQL inputs, `compile` turns a filter into disjunctive normal form
+(a pure step) that api/translate writes as predicates, `ordering` does the same for
+`orderBy`.
 """
 
 from graph_service.api.filters.compile import MAX_ATOMS, compile_filter, fold, fold_table

@@ -1,4 +1,4 @@
-"""Compiles a filter input into the parameter the `.cypher` files evaluate: a pure step.
+"""Compiles a filter input into the form api/translate writes as predicates: a pure step.
 
 The result is disjunctive normal form: a list of groups, each a list of atoms; an entity
 matches when every atom of some group holds. An atom is either a value test

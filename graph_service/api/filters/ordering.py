@@ -1,11 +1,9 @@
-"""`orderBy` inputs and their compiled form: a fixed number of sort slots.
+"""`orderBy` inputs and their compiled form: at most `MAX_SORT_KEYS` sort slots.
 
-Cypher cannot take a sort key from a parameter, so the `.cypher` files sort on
-`MAX_SORT_KEYS` slots, each computed from the parameter with dynamic property access
-(`n[k.field]`) and sorted twice: once ascending (null when the slot is descending) and once
-descending (null when ascending). A slot sorts missing values last in both directions (an
-explicit `IS NULL` key, because servers disagree on where nulls go), and every ordering
-ends with the unique key, so pages are stable when sort keys tie.
+api/translate/ordering.py writes each slot as a sort key of the statement. A slot sorts
+missing values last in both directions (an explicit `IS NULL` key, because servers
+disagree on where nulls go), and every ordering ends with the unique key, so pages are
+stable when sort keys tie.
 """
 
 from __future__ import annotations

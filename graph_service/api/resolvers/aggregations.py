@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph_service.api.context import Context
-from graph_service.api.filters import compile_filter, entity_filter, fold_table
+from graph_service.api.filters import entity_filter
+from graph_service.api.translate.scores import index_scores_statement
 from graph_service.api.types.values import EntityKindName, RelationshipTypeName
 from graph_service.ontology import (
     KINDS_BY_NAME,
@@ -18,7 +19,7 @@ from graph_service.ontology import (
     kind_nouns,
     kind_of_labels,
 )
-from graph_service.queries import query, render
+from graph_service.queries import CypherQuery, query
 
 if TYPE_CHECKING:
     AwardType = Any
@@ -98,7 +99,7 @@ class CategoryCount:
     async def category(self, info: strawberry.Info[Context, None]) -> AwardCategoryType | None:
         if self.category_id is None:
             return None
-        return await info.context.load_entity(self.category_id)
+        return await info.context.reader.entity(info, self.category_id)
 
 
 @strawberry.type(description="How many awards were received in one year.")
@@ -146,7 +147,7 @@ class AwardCounts:
     async def award(self, info: strawberry.Info[Context, None]) -> AwardType | None:
         if self.award_id is None:
             return None
-        return await info.context.load_entity(self.award_id)
+        return await info.context.reader.entity(info, self.award_id)
 
 
 @strawberry.type(
@@ -238,12 +239,11 @@ async def index_score_stats(
         ),
     ] = None,
 ) -> IndexScoreStats:
+    statement = index_scores_statement(
+        [k.value for k in kinds] if kinds else SCORED_KINDS, filter, year, HAS_SPBE_INDEX.name
+    )
     rows = await info.context.graph.read(
-        render("summarise_index_scores", rel=HAS_SPBE_INDEX),
-        kinds=[k.value for k in kinds] if kinds else SCORED_KINDS,
-        year=year,
-        filter=compile_filter(filter),
-        fold=fold_table() if filter is not None else [],
+        CypherQuery(statement.name, statement.text), **statement.params
     )
     row = rows[0]
     average = row["average"]

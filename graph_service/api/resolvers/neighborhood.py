@@ -1,10 +1,11 @@
-"""The subgraph around an entity, expanded one hop per round trip (so at most `depth` + 1).
+"""The subgraph around an entity in one round trip, its entities read as the selection asks.
 
-Each hop follows typed, directed patterns and takes at most the remaining budget of
-relationships from each frontier node inside the graph, so a hub with thousands of
-relationships costs what the budget costs. When the limit cuts a hop short, which of a
-hub's relationships are kept is the graph's choice (then ordered by key), and `truncated`
-says so.
+Every hop is part of one statement (api/translate/neighbourhood.py): each follows typed,
+directed patterns and takes at most `limit` + 1 relationships from each entity the
+previous hop reached first, inside the graph, so a hub with thousands of relationships
+costs what the limit costs. The hops are then taken in order until `limit` relationships
+are in hand. When the limit cuts a hop short, which of a hub's relationships are kept is
+the graph's choice (then ordered by key), and `truncated` says so.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import strawberry
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
-from graph_service.api.types.registry import entity_object
+from graph_service.api.translate import results
+from graph_service.api.translate.neighbourhood import neighbourhood_statement
+from graph_service.api.translate.plan import EntityPlan
+from graph_service.api.translate.reached import reached_plan
 from graph_service.api.types.relationships import AsOf
 from graph_service.api.types.subgraph import Direction, GraphEdge, Subgraph, graph_edge
 from graph_service.api.types.values import RelationshipTypeName
 from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
-from graph_service.queries import render
+from graph_service.queries import CypherQuery
 
 MAX_DEPTH = 3
 MAX_LIMIT = 500
@@ -49,12 +53,6 @@ async def neighborhood(
         raise UserInputError(f"`depth` must be between 1 and {MAX_DEPTH} (got {depth})")
     if not 1 <= limit <= MAX_LIMIT:
         raise UserInputError(f"`limit` must be between 1 and {MAX_LIMIT} (got {limit})")
-    start = await info.context.load_entity(str(id))
-    if start is None:
-        return None
-    nodes = {start.id: start}
-    edges: dict[str, GraphEdge] = {}
-    frontier = [str(start.id)]
     if relationship_types is not None and not relationship_types:
         raise UserInputError("`relationshipTypes` must name at least one type when given")
     rels = (
@@ -62,17 +60,27 @@ async def neighborhood(
         if relationship_types
         else RELATIONSHIP_TYPES
     )
-    hop = render(f"list_neighbours_{direction.value.lower()}", rel=rels)
+    plan = reached_plan(info, ("nodes",)) or EntityPlan()
+    statement = neighbourhood_statement(
+        plan,
+        str(id),
+        depth=depth,
+        types=[r.name for r in rels],
+        direction=direction.value,
+        as_of=as_of.isoformat() if as_of else None,
+        limit=limit,
+    )
+    rows = await info.context.graph.read(
+        CypherQuery(statement.name, statement.text), **statement.params
+    )
+    if not rows:
+        return None
+    reached = {row["id"]: results.entity(plan, row) for row in rows[0]["nodes"]}
+    nodes = {str(id): reached[str(id)]}
+    edges: dict[str, GraphEdge] = {}
     truncated = False
-    for _ in range(depth):
-        if not frontier:
-            break
-        budget = limit - len(edges)
-        rows = await info.context.graph.read(
-            hop, ids=frontier, asOf=as_of.isoformat() if as_of else None, limit=budget + 1
-        )
-        next_frontier = []
-        for row in rows:
+    for hop in range(1, depth + 1):  # hop by hop, each by key, until `limit` is reached
+        for row in rows[0][f"h{hop}"]:
             key = row["rel"].get("id", f"{row['from']}>{row['type']}>{row['to']}")
             if key in edges:
                 continue
@@ -80,11 +88,7 @@ async def neighborhood(
                 truncated = True
                 break
             edges[key] = graph_edge(row)
-            node_id = row["node"]["id"]
-            if node_id not in nodes:
-                nodes[node_id] = entity_object(row["labels"], row["node"])
-                next_frontier.append(node_id)
+            nodes.setdefault(row["node"], reached[row["node"]])
         if truncated:
             break
-        frontier = next_frontier
     return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)

@@ -2,7 +2,10 @@
 
 `paths` expands shortest first: one round trip per length, 1 hop, then 2, ..., stopping as
 soon as it has `first` paths, so it never enumerates longer paths than it returns (at most
-`maxHops` round trips).
+`maxHops` round trips), then reads the paths' entities through api/translate (one more).
+Each length is met in the middle with limits per entity and per level inside the graph
+(api/translate/paths.py), so a hub on the way costs its limit, not its thousands of paths.
+Paths come shortest first, then by the keys along them, then by their relationships' keys.
 
 The relationship types to follow are written into the pattern (`[:A|B*..6]`), chosen from
 the ontology through the validated enum, because ArcadeDB applies a `relationships(p)`
@@ -18,13 +21,16 @@ import strawberry
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
+from graph_service.api.translate.paths import FoundPath, halves_statement, join
+from graph_service.api.translate.reached import Reached, read_reached
 from graph_service.api.types.path import Path, path_object
+from graph_service.api.types.subgraph import graph_edge
 from graph_service.api.types.values import RelationshipTypeName
-from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
+from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME, RelationshipType
 from graph_service.queries import CypherQuery, render
 
 MAX_SHORTEST_HOPS = 6  # the literal bound in find_shortest_path.cypher
-MAX_PATH_HOPS = 4  # one find_paths_<hops>.cypher per length
+MAX_PATH_HOPS = 4
 MAX_PATHS = 20
 
 From = Annotated[strawberry.ID, strawberry.argument(name="from", description="Key of the start.")]
@@ -35,12 +41,15 @@ Types = Annotated[
 ]
 
 
-def typed_query(name: str, types: list[RelationshipTypeName] | None) -> CypherQuery:
-    """The query `name` with `__TYPE__` replaced by an alternation of ontology types."""
+def _rels(types: list[RelationshipTypeName] | None) -> list[RelationshipType]:
     if types is not None and not types:
         raise UserInputError("`relationshipTypes` must name at least one type when given")
-    rels = [RELATIONSHIPS_BY_NAME[t.value] for t in types] if types else RELATIONSHIP_TYPES
-    return render(name, rel=rels)
+    return [RELATIONSHIPS_BY_NAME[t.value] for t in types] if types else list(RELATIONSHIP_TYPES)
+
+
+def typed_query(name: str, types: list[RelationshipTypeName] | None) -> CypherQuery:
+    """The query `name` with `__TYPE__` replaced by an alternation of ontology types."""
+    return render(name, rel=_rels(types))
 
 
 def _check_hops(max_hops: int, ceiling: int) -> None:
@@ -50,7 +59,8 @@ def _check_hops(max_hops: int, ceiling: int) -> None:
 
 async def _trivial(info: strawberry.Info[Context, None], id_: str) -> Path | None:
     """The zero-length path from an entity to itself (Neo4j's shortestPath refuses it)."""
-    entity = await info.context.load_entity(id_)
+    (found,) = await read_reached(info, Reached(("nodes",), [id_], required=True))
+    entity = (found or {}).get(id_)
     return None if entity is None else Path(nodes=[entity], edges=[])
 
 
@@ -92,13 +102,25 @@ async def paths(
     if str(from_id) == str(to):
         path = await _trivial(info, str(from_id))
         return [path] if path is not None else []
-    found: list[Path] = []
+    types = [r.name for r in _rels(relationship_types)]
+    found: list[FoundPath] = []
     for hops in range(1, max_hops + 1):  # shortest first; stop once `first` are found
+        statement = halves_statement(hops, types)
         rows = await info.context.graph.read(
-            typed_query(f"find_paths_{hops}", relationship_types),
-            **{"from": str(from_id), "to": str(to), "first": first - len(found)},
+            CypherQuery(statement.name, statement.text),
+            **statement.params,
+            **{"from": str(from_id), "to": str(to)},
         )
-        found += [path_object(row) for row in rows]
+        if rows:
+            row = rows[0]
+            found += join(row["lefts"], row["hops"], row["rights"])[: first - len(found)]
         if len(found) >= first:
             break
-    return found
+    ids = [i for path in found for i in path.ids]
+    (entities,) = await read_reached(info, Reached(("nodes",), ids, required=True))
+    assert entities is not None
+    return [
+        Path(nodes=[entities[i] for i in path.ids], edges=[graph_edge(e) for e in path.edges])
+        for path in found
+        if all(i in entities for i in path.ids)
+    ]

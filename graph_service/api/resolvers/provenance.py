@@ -13,9 +13,9 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_service.api.context import Context
+from graph_service.api.translate.reached import Reached, read_reached
 from graph_service.api.types.entity import Entity, SourceType
 from graph_service.api.types.pagination import After, First, PageInfo, place, window
-from graph_service.api.types.registry import entity_object
 from graph_service.api.types.subgraph import GraphEdge, graph_edge
 from graph_service.ontology import SOURCE_KIND, kind_of_labels
 from graph_service.queries import query
@@ -41,12 +41,6 @@ class SourceSupport:
     )
 
 
-def _source_object(row: dict[str, Any] | None) -> Any | None:
-    if row is None or kind_of_labels(row["labels"]) != SOURCE_KIND:
-        return None
-    return entity_object(row["labels"], row["props"])
-
-
 async def supported_by(
     info: strawberry.Info[Context, None],
     source_id: Annotated[strawberry.ID, strawberry.argument(description="Key of a source.")],
@@ -66,21 +60,22 @@ async def supported_by(
     rows = await info.context.graph.read(
         query("list_supported_by"), source=str(source_id), start=win.start, stop=win.stop
     )
-    row = rows[0] if rows else {"entityCount": 0, "relationshipCount": 0}
+    row: dict[str, Any] = rows[0] if rows else {"entityCount": 0, "relationshipCount": 0}
+    keys = row.get("relationshipKeys") or []
     facts = (
-        await info.context.graph.read(
-            query("get_supported_facts"),
-            source=str(source_id),
-            entityIds=row.get("entityIds", []),
-            relationshipKeys=row.get("relationshipKeys", []),
-        )
-    )[0]
-    source = _source_object(facts["source"])
-    if source is None:
-        return None
-    entities = sorted(
-        (entity_object(e["labels"], e["props"]) for e in facts["entities"]), key=lambda e: e.id
+        (await info.context.graph.read(query("get_supported_facts"), relationshipKeys=keys))[0]
+        if keys
+        else {"relationships": []}
     )
+    sources, found = await read_reached(
+        info,
+        Reached(("source",), [str(source_id)], (SOURCE_KIND,), required=True),
+        Reached(("entities",), [str(i) for i in row.get("entityIds") or []], required=True),
+    )
+    source = (sources or {}).get(str(source_id))
+    if source is None or kind_of_labels(source.labels) != SOURCE_KIND:
+        return None
+    entities = sorted((found or {}).values(), key=lambda e: e.id)
     relationships = sorted(
         (graph_edge(r) for r in facts["relationships"]), key=lambda r: r.props.get("id", "")
     )

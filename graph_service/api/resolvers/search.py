@@ -3,7 +3,8 @@
 Ranking: the exact name first, then an exact alias, then a prefix, then a substring that
 starts a word; ties by name and key. Terms are normalised and stored as indexed
 `SearchTerm` nodes (loading/lookups.py), so one index range scan finds every match and
-ranks it; the page's entities then come in one batched read (two round trips).
+ranks it; the page's entities then come in one translated read of what the selection asks
+of them, nested pages included (two round trips).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import strawberry
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
+from graph_service.api.translate.reached import Reached, read_reached
 from graph_service.api.types.entity import Entity
 from graph_service.api.types.pagination import (
     After,
@@ -86,8 +88,9 @@ async def search(
         stop=win.stop,
     )
     total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
-    entities = {e.id: e for e in await info.context.load_entities(row["id"] for row in page)}
-    page = [row for row in page if row["id"] in entities]  # a term outlived its entity
+    (entities,) = await read_reached(info, Reached(("edges", "node"), [r["id"] for r in page]))
+    if entities is not None:  # a term may outlive its entity: leave such rows out
+        page = [row for row in page if row["id"] in entities]
     return connect(
         SearchConnection,
         win,
@@ -95,7 +98,7 @@ async def search(
         page,
         lambda cursor, row: SearchEdge(
             cursor=cursor,
-            node=entities[row["id"]],
+            node=entities[row["id"]] if entities is not None else None,  # type: ignore[arg-type]
             match=MatchKind(row["rank"]),
         ),
     )

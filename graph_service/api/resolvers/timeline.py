@@ -1,4 +1,6 @@
-"""`timeline(id)`: an entity's dated facts, earliest first, in one Cypher round trip.
+"""`timeline(id)`: an entity's dated facts, earliest first, in one Cypher round trip (two
+when the selection reads relationship pages or sources of the page's other entities: they
+are then read through api/translate).
 
 The query returns every relationship of the entity that may carry a date together with
 the candidates (the relationship's own dates, the other entity's, the day the award was
@@ -14,6 +16,7 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_service.api.context import Context
+from graph_service.api.translate.reached import Reached, read_reached
 from graph_service.api.types.pagination import After, First, connect, window
 from graph_service.api.types.registry import entity_object
 from graph_service.api.types.subgraph import graph_edge
@@ -142,6 +145,12 @@ async def timeline(
     keyed = [found for fact in rows[0]["facts"] if (found := _item(str(id), fact))]
     items = [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
     page = items[win.start : win.stop]
+    known: dict[str, Any] = {str(i.other.id): i.other for i in page}
+    (others,) = await read_reached(
+        info, Reached(("edges", "node", "other"), list(known), known=known)
+    )
+    for item in page:
+        item.other = (others or {}).get(str(item.other.id), item.other)
     return connect(
         TimelineConnection,
         win,

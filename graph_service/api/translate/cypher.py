@@ -54,6 +54,22 @@ def lookup_statement(plan: EntityPlan, ids: list[str], *, many: bool) -> Stateme
     return Statement("translate:nodes" if many else "translate:node", text, params.values)
 
 
+def entities_statement(items: list[tuple[EntityPlan, list[str]]]) -> Statement:
+    """Entities reached another way (search, paths, a subgraph...): for each position in
+    the document, its plan and the keys found there, as `e0`, `e1`, ... in one statement."""
+    params = Params()
+    parts, returns = [], []
+    for i, (plan, ids) in enumerate(items):
+        calls: list[str] = []
+        projection = entity_projection(params, "n", plan, calls)
+        body = [f"UNWIND {params.add(ids)} AS id", "MATCH (n:Entity {id: id})", *calls]
+        body.append(f"RETURN collect({projection}) AS e{i}")
+        parts.append("CALL () {\n" + _indent("\n".join(body)) + "\n}")
+        returns.append(f"e{i}")
+    text = "\n".join([*parts, "RETURN " + ", ".join(returns)])
+    return Statement("translate:entities", text, params.values)
+
+
 def list_statement(plan: ListPlan) -> Statement:
     """A root connection: `totalCount` (if selected) and one page, keyset-bounded."""
     params = Params()

@@ -28,7 +28,9 @@ def entity(plan: EntityPlan, row: Row) -> Any:
     nested: dict[str, Any] = {}
     for j, relation in enumerate(plan.relations):
         if kind in relation.kinds:
-            nested[relation.alias] = connection(relation, row.get(f"_r{j}"), row.get(f"_t{j}"))
+            nested[relation.alias] = connection(
+                relation, row.get(f"_r{j}"), row.get(f"_t{j}"), props["id"]
+            )
     if plan.sources is not None:
         nested["sources"] = sources(plan.sources, props.get("sources"), row.get("_sources"))
     obj.nested = nested
@@ -41,16 +43,24 @@ def sources(plan: EntityPlan, ids: list[str] | None, rows: list[Row] | None) -> 
     return [entity(plan, found[i]) for i in ids or [] if i in found]
 
 
-def connection(relation: RelationPlan, rows: list[Row] | None, total: int | None) -> Any:
+def connection(
+    relation: RelationPlan, rows: list[Row] | None, total: int | None, owner: str
+) -> Any:
+    """The page of `relation` under the entity `owner`; its cursors are bound to it."""
     from graph_service.api.types.relationships import CONNECTION_TYPES, EDGE_TYPES
 
+    field = (
+        relation.rel.outgoing_field if relation.direction == "OUT" else relation.rel.incoming_field
+    )
+    cursors.check_owner(relation.page.after, "after", field, owner)
+    cursors.check_owner(relation.page.before, "before", field, owner)
     edge_type = EDGE_TYPES[relation.rel.name]
     bound = relation_binding(relation)
 
     def edge(row: Row) -> Any:
         rel = row["rel"]
         obj = edge_type(
-            cursor=cursors.encode(bound, row["keys"], str(rel.get("id") or "")),
+            cursor=cursors.encode(bound, row["keys"], str(rel.get("id") or ""), owner),
             node=entity(relation.node, row["node"]),
             props=rel,
         )

@@ -210,6 +210,23 @@ class Selection:
             first = self.nested_page_size if nested else cap
         return Page(first, after, last, before)
 
+    def descend(
+        self, nodes: list[FieldNode], type_name: str, path: Iterable[str]
+    ) -> tuple[list[FieldNode], str]:
+        """The field nodes (every alias) at `path` below `nodes` of `type_name`, and the
+        named type there: e.g. `("edges", "node")` under a search connection."""
+        for step in path:
+            nodes = [
+                n
+                for g in self.collect(nodes, type_name).values()
+                if g[0].name.value == step
+                for n in g
+            ]
+            if not nodes:
+                return [], type_name
+            type_name = self.field_type(type_name, step)
+        return nodes, type_name
+
     # --- plans ----------------------------------------------------------------------
 
     def entity(self, nodes: list[FieldNode], kinds: Iterable[str]) -> EntityPlan:
@@ -226,10 +243,10 @@ class Selection:
                 elif meaning[0] == "prop":
                     plan.props.add(meaning[1])
                 else:
-                    self._add_relation(plan, kind, key, group, meaning[1], meaning[2])
+                    self.add_relation(plan, kind, key, group, meaning[1], meaning[2])
         return plan
 
-    def _add_relation(
+    def add_relation(
         self,
         plan: EntityPlan,
         kind: str,

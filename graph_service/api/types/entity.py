@@ -9,7 +9,7 @@ import strawberry
 
 from graph_service.api.context import Context
 from graph_service.api.types.values import EntityKindName
-from graph_service.ontology import kind_of_labels
+from graph_service.ontology import SOURCE_KIND, kind_of_labels
 
 if TYPE_CHECKING:
     SourceType = Any
@@ -64,4 +64,5 @@ class Entity(Node):
     def sources(self, info: strawberry.Info[Context, None]) -> list[SourceType]:
         if "sources" in self.nested:
             return self.nested["sources"]
-        return info.context.load_entities(self.props.get("sources") or [])  # type: ignore[return-value]
+        ids = self.props.get("sources") or []
+        return info.context.reader.entities(info, ids, [SOURCE_KIND])  # type: ignore[return-value]

@@ -1,43 +1,28 @@
 """One edge type and one connection type per relationship type, and the fields that page them.
 
 Every relationship field of every entity kind is a Relay connection whose edges carry the
-relationship's own properties and sources; all of them batch through one DataLoader, so a
-level of nesting costs one Cypher round trip however many parents it has.
+relationship's own properties and sources. Its page is read by the statement that read
+its parent (api/translate), or, for a parent read on its own (a mutation's result), by
+one batched statement per position in the document.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 import strawberry
 from strawberry.types.field import StrawberryField
 
 from graph_service.api.context import Context
-from graph_service.api.filters import (
-    DEFAULT_EDGE_ORDER,
-    EDGE_FILTERS,
-    EDGE_ORDERS,
-    compile_filter,
-    compile_order,
-)
-from graph_service.api.loaders import RelationshipPageRequest
+from graph_service.api.filters import EDGE_FILTERS, EDGE_ORDERS
 from graph_service.api.types.entity import Entity, SourceType
-from graph_service.api.types.pagination import (
-    After,
-    Before,
-    First,
-    Last,
-    PageInfo,
-    connect,
-    window,
-)
-from graph_service.api.types.registry import entity_object
+from graph_service.api.types.pagination import After, Before, First, Last, PageInfo
 from graph_service.api.types.values import property_field
 from graph_service.ontology import (
     RELATIONSHIP_TYPES,
+    SOURCE_KIND,
     Property,
     RelationshipType,
     relationship_properties,
@@ -71,7 +56,8 @@ def _edge_type(rel: RelationshipType) -> type:
     def sources(root: Any, info: strawberry.Info[Context, None]) -> list[SourceType]:
         if "sources" in root.nested:
             return root.nested["sources"]
-        return info.context.load_entities(root.props.get("sources") or [])  # type: ignore[return-value]
+        ids = root.props.get("sources") or []
+        return info.context.reader.entities(info, ids, [SOURCE_KIND])  # type: ignore[return-value]
 
     namespace: dict[str, Any] = {
         "__annotations__": {
@@ -109,7 +95,7 @@ def _entity_link_field(prop: Property) -> StrawberryField:
 
     async def resolve(root: Any, info: strawberry.Info[Context, None]) -> Entity | None:
         key = root.props.get(prop.name)
-        return await info.context.load_entity(key) if isinstance(key, str) else None
+        return await info.context.reader.entity(info, key) if isinstance(key, str) else None
 
     return strawberry.field(resolver=resolve, description=prop.entity_link)
 
@@ -136,7 +122,6 @@ CONNECTION_TYPES: dict[str, type] = {
 def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField:
     """The connection field for `rel` seen from its start (OUT) or its end (IN)."""
     connection = CONNECTION_TYPES[rel.name]
-    edge = EDGE_TYPES[rel.name]
 
     def resolve(
         root: Any,
@@ -153,50 +138,7 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
         prefetched = root.nested.get(info.path.key)
         if prefetched is not None:
             return prefetched
-        return _load(root, info, first, after, last, before, as_of, year, filter, order_by)
-
-    async def _load(
-        root: Any,
-        info: strawberry.Info[Context, None],
-        first: int | None,
-        after: str | None,
-        last: int | None,
-        before: str | None,
-        as_of: dt.date | None,
-        year: int | None,
-        filter: Any,
-        order_by: Any,
-    ) -> Any:
-        ctx = info.context
-        win = window(
-            first,
-            after,
-            last,
-            before,
-            max_page_size=ctx.settings.max_page_size,
-            default_page_size=ctx.settings.nested_page_size,
-        )
-        request = RelationshipPageRequest(
-            id=root.props["id"],
-            type=rel.name,
-            direction=direction,
-            start=win.start,
-            stop=win.stop,
-            asOf=as_of.isoformat() if as_of else None,
-            year=year,
-            filter=json.dumps(compile_filter(filter)) if filter is not None else None,
-            order=json.dumps(compile_order(order_by, DEFAULT_EDGE_ORDER)),
-        )
-        page = await ctx.loaders.relationships(request)
-        return connect(
-            connection,
-            win,
-            page.total,
-            page.rows,
-            lambda cursor, row: edge(
-                cursor=cursor, node=entity_object(row["labels"], row["node"]), props=row["rel"]
-            ),
-        )
+        return info.context.reader.relation(info, root, rel, direction)
 
     resolve.__annotations__["return"] = connection
     resolve.__annotations__["filter"] = Annotated[

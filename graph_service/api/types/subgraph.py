@@ -12,7 +12,12 @@ from graph_service.api.context import Context
 from graph_service.api.types.entity import Entity, SourceType
 from graph_service.api.types.relationships import type_stem
 from graph_service.api.types.values import RelationshipTypeName, property_field
-from graph_service.ontology import RELATIONSHIP_TYPES, RelationshipType, relationship_properties
+from graph_service.ontology import (
+    RELATIONSHIP_TYPES,
+    SOURCE_KIND,
+    RelationshipType,
+    relationship_properties,
+)
 
 
 @strawberry.enum(description="Which way relationships are followed from an entity.")
@@ -52,7 +57,8 @@ class GraphEdge:
 
     @strawberry.field(description="The sources the relationship was read from.")
     async def sources(self, info: strawberry.Info[Context, None]) -> list[SourceType]:
-        return await info.context.load_entities(self.props.get("sources") or [])
+        ids = self.props.get("sources") or []
+        return await info.context.reader.entities(info, ids, [SOURCE_KIND])
 
 
 @strawberry.type(description="Entities and the relationships between them.")

@@ -27,13 +27,23 @@ from graph_service.api.filters import DEFAULT_EDGE_ORDER, DEFAULT_ENTITY_ORDER, 
 from graph_service.api.filters.inputs import FIELD_SPECS
 from graph_service.api.schema import build_schema
 from graph_service.api.translate import cursors
-from graph_service.api.translate.cypher import Statement, list_binding, relation_binding
+from graph_service.api.translate.cypher import (
+    Statement,
+    entities_statement,
+    list_binding,
+    relation_binding,
+)
+from graph_service.api.translate.neighbourhood import neighbourhood_statement
 from graph_service.api.translate.offline import RootPlan, plan_document
 from graph_service.api.translate.ordering import edge_keys, entity_keys
 from graph_service.api.translate.params import Params
+from graph_service.api.translate.paths import halves_statement
 from graph_service.api.translate.plan import ListPlan
+from graph_service.api.translate.scores import index_scores_statement
 from graph_service.ontology import (
     ENTITY_KINDS,
+    RELATIONSHIP_TYPES,
+    RELATIONSHIPS_BY_NAME,
     RelationshipType,
     relationship_properties,
     relationships_from,
@@ -277,8 +287,51 @@ def documents() -> Iterator[tuple[str, str]]:
             yield f"{group}-{i:03d}", document
 
 
+def exploration_statements() -> Iterator[tuple[str, Statement]]:
+    """Statements of the fields that find entities another way: the entities read at
+    positions (search, paths, supportedBy), neighbourhoods (each depth and direction, with
+    and without `asOf`), paths of each length, index score statistics (each filter shape,
+    one or several kinds, with and without a year)."""
+    plans = []
+    for document in nesting_documents():
+        for root in plan_document(document):
+            plans.append(root.plan.node if isinstance(root.plan, ListPlan) else root.plan)
+    yield "reached-000", entities_statement([(plans[0], ["a", "b"])])
+    yield "reached-001", entities_statement([(plans[0], ["a"]), (plans[-1], ["b", "c"])])
+    for depth in range(1, 4):
+        for direction in ("OUT", "IN", "BOTH"):
+            for as_of in (None, "2024-05-27"):
+                name = f"neighbourhood-{depth}-{direction.lower()}-{'asof' if as_of else 'all'}"
+                types = [r.name for r in RELATIONSHIP_TYPES]
+                yield (
+                    name,
+                    neighbourhood_statement(
+                        plans[depth % len(plans)],
+                        "a",
+                        depth=depth,
+                        types=types if direction == "BOTH" else types[:2],
+                        direction=direction,
+                        as_of=as_of,
+                        limit=100,
+                    ),
+                )
+    for length in range(1, 5):
+        yield f"paths-{length}-all", halves_statement(length, [r.name for r in RELATIONSHIP_TYPES])
+        yield f"paths-{length}-one", halves_statement(length, [RELATIONSHIP_TYPES[0].name])
+    for name, document in documents():  # the predicates are linted with the lists already
+        if not name.startswith("filter") or int(name[-3:]) % 10:
+            continue
+        for root in plan_document(document):
+            assert isinstance(root.plan, ListPlan)
+            yield f"scores-{name}", index_scores_statement([root.plan.kind], root.plan.filter, 2023)
+    kinds = sorted(RELATIONSHIPS_BY_NAME["HAS_SPBE_INDEX"].sources)
+    yield "scores-all", index_scores_statement(kinds, None, None)
+
+
 def statements() -> Iterator[tuple[str, Statement]]:
-    """(name, statement) for every document of the corpus, cursors included for paging."""
+    """(name, statement) for every document of the corpus, cursors included for paging,
+    and the exploration statements."""
+    yield from exploration_statements()
     for name, document in documents():
         for i, root in enumerate(plan_document(document)):
             try:

@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from graph_service.api.translate.offline import translate
+from graph_service.api.translate.cypher import Statement, entities_statement
+from graph_service.api.translate.neighbourhood import neighbourhood_statement
+from graph_service.api.translate.offline import plan_document, translate
+from graph_service.api.translate.paths import halves_statement
+from graph_service.api.translate.plan import EntityPlan, ListPlan
+from graph_service.api.translate.scores import index_scores_statement
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -41,9 +46,43 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+def _node_plan(document: str) -> EntityPlan:
+    (root,) = plan_document(document)
+    return root.plan.node if isinstance(root.plan, ListPlan) else root.plan
+
+
+def _score_filter() -> object:
+    (root,) = plan_document(CASES["filter_and_or_not_relationship"])
+    assert isinstance(root.plan, ListPlan)
+    return root.plan.filter
+
+
+REACHED = """{ node(id: "a") { id name ... on LocalGovernment {
+    awardsReceived(first: 3) { edges { rank node { name } } } } } }"""
+
+EXPLORATION = {
+    "search_page_entities": lambda: [entities_statement([(_node_plan(REACHED), ["a", "b"])])],
+    "neighbourhood_depth_2_as_of": lambda: [
+        neighbourhood_statement(
+            _node_plan(REACHED),
+            "pemkot-cimahi",
+            depth=2,
+            types=["RECEIVED_AWARD", "HAS_CATEGORY"],
+            direction="BOTH",
+            as_of="2024-05-27",
+            limit=100,
+        )
+    ],
+    "paths_of_four_hops": lambda: [halves_statement(4, ["RECEIVED_AWARD", "HAS_CATEGORY"])],
+    "index_score_stats_filtered": lambda: [
+        index_scores_statement(["LocalGovernment", "Agency"], _score_filter(), 2023)
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES) + sorted(EXPLORATION))
 def test_translation_matches_its_snapshot(name: str) -> None:
-    statements = translate(CASES[name])
+    statements: list[Statement] = translate(CASES[name]) if name in CASES else EXPLORATION[name]()
     text = "\n;\n".join(s.text for s in statements) + "\n"
     params = {k: v for s in statements for k, v in s.params.items() if k != "fold"}
     rendered = text + "// params: " + json.dumps(params, sort_keys=True) + "\n"

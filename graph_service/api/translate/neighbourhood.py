@@ -1,0 +1,86 @@
+"""A neighbourhood as one statement: every hop and the entities' projection, a pure step.
+
+Each hop starts from the entities the previous hop reached first (the start entity for
+the first), follows typed, directed patterns, and takes at most `limit + 1` relationships
+per entity inside the graph (`CALL (f) { ... LIMIT }`), then at most `limit + 1` for the
+hop, ordered by key; relationships an earlier hop returned are left out before the limit.
+Once the relationships in hand exceed `limit`, later hops start from no entity (the
+answer is cut there anyway). The entities reached are projected once at the end with what
+the selection reads of them (properties, sources, relationship pages), as a root field's
+entities are.
+"""
+
+from __future__ import annotations
+
+from graph_service.api.translate.cypher import Statement, _indent, entity_projection
+from graph_service.api.translate.names import rel_type
+from graph_service.api.translate.params import Params
+from graph_service.api.translate.plan import EntityPlan
+
+_ARROWS = {"OUT": ("-", "->"), "IN": ("<-", "-"), "BOTH": ("-", "-")}
+_EDGE = (
+    "{type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, "
+    "rel: properties(e.rel), node: e.node.id}"
+)
+
+
+def neighbourhood_statement(
+    plan: EntityPlan,
+    id_: str,
+    *,
+    depth: int,
+    types: list[str],
+    direction: str,
+    as_of: str | None,
+    limit: int,
+) -> Statement:
+    """Rows `h1`..`h<depth>` (each hop's relationships, by key) and `nodes`."""
+    params = Params()
+    start = params.add(id_)
+    most = params.add(limit + 1)
+    limit_ = params.add(limit)
+    left, right = _ARROWS[direction]
+    pattern = f"(f){left}[r:{'|'.join(rel_type(t) for t in types)}]{right}(m:Entity)"
+    conditions = ["NOT r.id IN seenRels"]
+    if as_of is not None:
+        day = params.add(as_of)
+        conditions.append(
+            f"(r.valid_from IS NULL OR r.valid_from <= {day}) "
+            f"AND (r.valid_to IS NULL OR r.valid_to >= {day})"
+        )
+    hop = "\n".join(
+        [
+            "UNWIND front AS f",
+            "CALL (f, seenRels) {",
+            _indent(f"MATCH {pattern}\nWHERE {' AND '.join(conditions)}\nRETURN r, m LIMIT {most}"),
+            "}",
+            "WITH DISTINCT r, m",
+            f"WITH r, m ORDER BY r.id LIMIT {most}",
+            "RETURN collect({rel: r, node: m}) AS hop, collect(DISTINCT m) AS reached",
+        ]
+    )
+    lines = [
+        f"MATCH (s:Entity {{id: {start}}})",
+        "WITH s, [s] AS front, [s.id] AS seen, [] AS seenRels",
+    ]
+    carried = ["s"]
+    for k in range(1, depth + 1):
+        lines.append("CALL (front, seenRels) {\n" + _indent(hop) + "\n}")
+        lines.append(
+            f"WITH {', '.join(carried)}, hop AS h{k}, reached AS ms{k},\n"
+            f"     CASE WHEN size(seenRels) + size(hop) > {limit_} THEN [] ELSE\n"
+            "       [m IN reached WHERE NOT m.id IN seen] END AS front,\n"
+            "     seen + [m IN reached | m.id] AS seen,\n"
+            "     seenRels + [e IN hop | e.rel.id] AS seenRels"
+        )
+        carried += [f"h{k}", f"ms{k}"]
+    calls: list[str] = []
+    projection = entity_projection(params, "n", plan, calls)
+    reached = " + ".join(["[s]", *(f"ms{k}" for k in range(1, depth + 1))])
+    nodes = [f"UNWIND {reached} AS n", "WITH DISTINCT n", *calls]
+    nodes.append(f"RETURN collect({projection}) AS nodes")
+    scope = ", ".join(["s", *(f"ms{k}" for k in range(1, depth + 1))])
+    lines.append(f"CALL ({scope}) {{\n" + _indent("\n".join(nodes)) + "\n}")
+    hops = ", ".join(f"[e IN h{k} | {_EDGE}] AS h{k}" for k in range(1, depth + 1))
+    lines.append(f"RETURN {hops}, nodes")
+    return Statement(f"translate:neighbourhood_{depth}", "\n".join(lines), params.values)
