@@ -75,7 +75,9 @@ class Shaper:
                 out[key] = a
             elif op == RELATION:
                 relation, j = self._relation(plan, kind, key)
-                out[key] = self.connection(a, b, relation, row.get(f"_r{j}"), row.get(f"_t{j}"))
+                out[key] = self.connection(
+                    a, b, relation, row.get(f"_r{j}"), row.get(f"_t{j}"), str(row["id"])
+                )
             elif op == SOURCES:
                 out[key] = self.sources(a, b, plan.sources, row.get("sources"), row.get("_sources"))
             else:
@@ -125,14 +127,24 @@ class Shaper:
         relation: RelationPlan,
         rows: list[Row] | None,
         total: int | None,
+        owner: str,
     ) -> Row:
+        """The page of `relation` under the entity `owner`; its cursors are bound to it
+        (as `results.connection` binds them)."""
+        field = (
+            relation.rel.outgoing_field
+            if relation.direction == "OUT"
+            else relation.rel.incoming_field
+        )
+        cursors.check_owner(relation.page.after, "after", field, owner)
+        cursors.check_owner(relation.page.before, "before", field, owner)
         page, has_next, has_previous = window(relation.page, rows or [])
         out: Row = {}
         for key, op, a, b in self._ops(selected, type_name):
             if op == EDGES:
-                out[key] = [self._relation_edge(a, b, relation, row) for row in page]
+                out[key] = [self._relation_edge(a, b, relation, row, owner) for row in page]
             elif op == PAGE:
-                cursor = lambda row: self._relation_cursor(relation, row)  # noqa: E731
+                cursor = lambda row: self._relation_cursor(relation, row, owner)  # noqa: E731
                 out[key] = self._page_info(a, b, page, has_next, has_previous, cursor)
             elif op == TOTAL:
                 out[key] = a(total or 0)
@@ -143,7 +155,7 @@ class Shaper:
         return out
 
     def _relation_edge(
-        self, selected: Selected, type_name: str, relation: RelationPlan, row: Row
+        self, selected: Selected, type_name: str, relation: RelationPlan, row: Row, owner: str
     ) -> Row:
         rel = row["rel"]
         value = None
@@ -156,7 +168,7 @@ class Shaper:
                     value = Value(None, rel, None)
                 out[key] = b(a(value))
             elif op == CURSOR:
-                out[key] = a(self._relation_cursor(relation, row))
+                out[key] = a(self._relation_cursor(relation, row, owner))
             elif op == SOURCES:
                 sources = relation.edge_sources
                 out[key] = self.sources(a, b, sources, rel.get("sources"), row.get("sources"))
@@ -166,11 +178,11 @@ class Shaper:
                 raise Fallback(f"field kind {op} on an edge")
         return out
 
-    def _relation_cursor(self, relation: RelationPlan, row: Row) -> str:
+    def _relation_cursor(self, relation: RelationPlan, row: Row, owner: str) -> str:
         bound = self._bindings.get(id(relation))
         if bound is None:
             bound = self._bindings[id(relation)] = relation_binding(relation)
-        return cursors.encode(bound, row["keys"], str(row["rel"].get("id") or ""))
+        return cursors.encode(bound, row["keys"], str(row["rel"].get("id") or ""), owner)
 
     def kind_list(self, selected: Selected, type_name: str, plan: ListPlan, row: Row) -> Row:
         page, has_next, has_previous = window(plan.page, row.get("rows") or [])
