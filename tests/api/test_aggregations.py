@@ -22,8 +22,8 @@ def test_stats_counts_kinds_and_types(gql: GraphQLClient) -> None:
     types = {t["type"]: t["count"] for t in data["relationshipsByType"]}
     assert data["totalEntities"] == sum(kinds.values())
     assert data["totalRelationships"] == sum(types.values())
-    assert kinds["LocalGovernment"] == 49 and kinds["Award"] == 3 and kinds["Policy"] == 13
-    assert types["RECEIVED_AWARD"] == 39 and types["HAS_SPBE_INDEX"] == 68
+    assert kinds["LocalGovernment"] == 51 and kinds["Award"] == 3 and kinds["Policy"] == 13
+    assert types["RECEIVED_AWARD"] == 39 and types["HAS_SPBE_INDEX"] == 72
     counts = [k["count"] for k in data["entitiesByKind"]]
     assert counts == sorted(counts, reverse=True)
 
@@ -102,7 +102,7 @@ def test_index_score_stats_by_kind_and_year(gql: GraphQLClient) -> None:
                count average }
              none: indexScoreStats(year: 1990) { count min max average } }"""
     )
-    assert data["all"]["count"] == 68
+    assert data["all"]["count"] == 72
     assert data["ministries"] == {"count": 4, "min": 3.58, "max": 4.88}  # + Kemendikbud 3.86
     assert data["cities2021"]["count"] == 2  # Tangerang 3.40, Mojokerto 2.92
     assert data["cities2021"]["average"] == pytest.approx((3.4 + 2.92) / 2)

@@ -216,7 +216,7 @@ def test_nested_filtered_query_is_one_statement(gql: GraphQLClient) -> None:
     )
     assert "errors" not in body, body.get("errors")
     edges = body["data"]["localGovernments"]["edges"]
-    assert len(edges) == 40  # the local governments scored in 2023
+    assert len(edges) == 41  # the local governments scored in 2023
     cimahi = next(e["node"] for e in edges if e["node"]["id"] == "pemkot-cimahi")
     assert sorted(s["value"] for s in cimahi["indexScores"]["edges"]) == [4.02, 4.15]
     awards = cimahi["awardsReceived"]["edges"]
