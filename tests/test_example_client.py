@@ -46,7 +46,7 @@ def test_the_example_client_pages_follows_subscribes_and_sees_its_write(
         )
     assert audit.returncode == 0, audit.stdout + audit.stderr  # graphql-http: no warning
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "paged 27 local governments" in run.stdout
+    assert "paged 51 local governments" in run.stdout
     assert "GETs with only a hash" in run.stdout
     assert "graphChanged over WebSocket: upsertPlatform" in run.stdout
     assert "graphChanged over SSE: deletePlatform" in run.stdout
