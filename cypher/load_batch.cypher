@@ -6,10 +6,19 @@ CALL () {
 CALL () {
   UNWIND $requests AS req
   MATCH (n:Entity {id: req.id})
+  // A derived side (the ontology's incoming_through): also the relationships ending at the
+  // entities n reaches by that type, e.g. an award edition's categories.
   CALL (n, req) {
-    MATCH (n)-[r]-(m:Entity)
+    UNWIND CASE WHEN req.through IS NULL THEN [] ELSE [req.through] END AS through
+    MATCH (n)-[h]->(part:Entity)
+    WHERE type(h) = through
+    RETURN collect(part) AS parts
+  }
+  CALL (n, req, parts) {
+    UNWIND [n] + parts AS via
+    MATCH (via)-[r]-(m:Entity)
     WHERE type(r) = req.type
-      AND ((req.direction = 'OUT' AND startNode(r) = n) OR (req.direction = 'IN' AND endNode(r) = n))
+      AND ((req.direction = 'OUT' AND startNode(r) = via) OR (req.direction = 'IN' AND endNode(r) = via))
       AND (req.asOf IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= req.asOf)
            AND (r.valid_to IS NULL OR r.valid_to >= req.asOf)))
       AND (req.year IS NULL OR r.year = req.year)

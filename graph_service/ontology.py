@@ -72,6 +72,11 @@ class RelationshipType:
     # entity's name), {role}, {value}, {rank} and {predicate} (the latter two with their
     # own leading punctuation, empty when unknown).
     timeline: tuple[str | None, str | None] = (None, None)
+    # Derived on the end's side: its incoming field also lists the relationships of this
+    # type that end at the entities it reaches by `incoming_through` (an award edition's
+    # recipients include its categories'). Loading keeps the two apart, so none is listed
+    # twice.
+    incoming_through: str | None = None
 
     def get_property(self, name: str) -> Property | None:
         return next((p for p in self.all_properties if p.name == name), None)
@@ -291,6 +296,7 @@ def _rel(
     *properties: Property,
     dated: bool = False,
     timeline: tuple[str | None, str | None] = (None, None),
+    incoming_through: str | None = None,
 ) -> RelationshipType:
     return RelationshipType(
         name,
@@ -302,6 +308,7 @@ def _rel(
         tuple(properties),
         dated,
         timeline,
+        incoming_through,
     )
 
 
@@ -323,6 +330,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _p("predicate", ValueType.ENUM, "The predicate the award recognised.", *PREDICATES),
         _p("basis", ValueType.STRING, "What the award was given for."),
         timeline=("Received {other}{rank}", None),
+        incoming_through="HAS_CATEGORY",
     ),
     _rel(
         "HAS_SPBE_INDEX",

@@ -42,6 +42,8 @@ class RelationshipPageRequest:
     # request stays hashable for the DataLoader; None: no filter, the default order.
     filter: str | None = None
     order: str | None = None
+    # The type by which the page also reaches further ends (`incoming_through`), or None.
+    through: str | None = None
 
     def params(self, index: int) -> dict[str, Any]:
         """The request as `load_batch` reads it."""

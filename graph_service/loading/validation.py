@@ -17,6 +17,7 @@ from graph_service.loading.records import Dataset, EntityRecord, RelationshipRec
 from graph_service.ontology import (
     KINDS_BY_NAME,
     PREDICATE_BANDS,
+    RELATIONSHIP_TYPES,
     RELATIONSHIPS_BY_NAME,
     SOURCE_KIND,
     Property,
@@ -143,6 +144,49 @@ class Namesake:
     related: frozenset[str]  # ids of the dataset's entities it is already connected to
 
 
+@dataclass(frozen=True)
+class StoredLink:
+    """A relationship already in the graph that a derived link of the dataset may meet."""
+
+    type: str
+    from_id: str
+    to_id: str
+
+
+def _linked_twice(dataset: Dataset, stored: Sequence[StoredLink]) -> list[str]:
+    """Links stated both to an entity and to a part of it that the API derives from it (a
+    recipient of an award edition and of one of its categories): they would be counted
+    twice, so each must be linked once, to the most specific of the two."""
+    problems = []
+    for rel_type in (r for r in RELATIONSHIP_TYPES if r.incoming_through):
+        through = str(rel_type.incoming_through)
+        where: dict[tuple[str, str], str] = {}
+        parents: dict[str, set[str]] = defaultdict(set)
+        for rel in dataset.relationships:
+            if rel.type == rel_type.name:
+                where.setdefault((rel.from_id, rel.to_id), str(rel.origin))
+            elif rel.type == through:
+                parents[rel.to_id].add(rel.from_id)
+        for link in stored:
+            if link.type == rel_type.name:
+                where.setdefault((link.from_id, link.to_id), "already in the graph")
+            elif link.type == through:
+                parents[link.to_id].add(link.from_id)
+        for (from_id, to_id), origin in sorted(where.items()):
+            for parent in sorted(parents.get(to_id, ())):
+                if (from_id, parent) not in where:
+                    continue
+                other = where[(from_id, parent)]
+                first = origin if origin != "already in the graph" else other
+                problems.append(
+                    f"{first}: {from_id!r} is linked by {rel_type.name} both to {parent!r} "
+                    f"({other}) and to {to_id!r} ({origin}), which {parent!r} reaches by "
+                    f"{through}; the API already counts {to_id!r}'s links as {parent!r}'s, "
+                    f"so link it once, to the most specific: {to_id!r}"
+                )
+    return problems
+
+
 def _ambiguous_terms(dataset: Dataset, namesakes: Sequence[Namesake] = ()) -> list[str]:
     """Names or aliases shared by entities that nothing relates to each other: within the
     dataset, or between the dataset and what the graph already holds."""
@@ -182,8 +226,10 @@ def validate(
     dataset: Dataset,
     existing: Mapping[str, str] | None = None,
     namesakes: Sequence[Namesake] = (),
+    stored: Sequence[StoredLink] = (),
 ) -> list[str]:
-    """Every problem in `dataset`; `existing` maps ids already in the graph to their kinds."""
+    """Every problem in `dataset`; `existing` maps ids already in the graph to their kinds,
+    `stored` holds the graph's relationships that its derived links may meet."""
     problems: list[str] = []
     kind_of: dict[str, str] = dict(existing or {})
     first_seen: dict[str, EntityRecord] = {}
@@ -224,4 +270,5 @@ def validate(
             if kind_of.get(source) != SOURCE_KIND:
                 problems.append(f"{where}: source {source!r} is not a Source entity")
     problems += _ambiguous_terms(dataset, namesakes)
+    problems += _linked_twice(dataset, stored)
     return problems

@@ -190,6 +190,20 @@ CASES = [
     ),
     Case("ambiguous alias", _agency_alias, "entities", 3, "search would be ambiguous"),
     Case(
+        "recipient linked to an edition and to its category",
+        _repeat("relationships", 1, to="test-bad-award"),
+        "relationships",
+        3,
+        "linked by RECEIVED_AWARD both to 'test-bad-award'",
+    ),
+    Case(
+        "recipient linked to an edition whose category the graph links it to",
+        _repeat("relationships", 1, **{"from": "pemkot-cimahi", "to": "dga-2024"}),
+        "relationships",
+        3,
+        "'pemkot-cimahi' is linked by RECEIVED_AWARD both to 'dga-2024'",
+    ),
+    Case(
         "kind of an existing entity changed",
         _set("entities", 0, id="pemkot-cimahi"),
         "entities",

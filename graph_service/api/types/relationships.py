@@ -186,6 +186,7 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
             year=year,
             filter=json.dumps(compile_filter(filter)) if filter is not None else None,
             order=json.dumps(compile_order(order_by, DEFAULT_EDGE_ORDER)),
+            through=rel.incoming_through if direction == "IN" else None,
         )
         page = await ctx.loaders.relationships(request)
         return connect(
@@ -214,10 +215,20 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
     ]
     name = rel.outgoing_field if direction == "OUT" else rel.incoming_field
     way = "from this entity" if direction == "OUT" else "to this entity"
+    derived = ""
+    if direction == "IN" and rel.incoming_through:
+        through = relationship_words(rel.incoming_through)
+        derived = (
+            f" Derived where this entity has {through} relationships (an award edition): the "
+            f"page also lists the {relationship_words(rel.name)} relationships ending at the "
+            "entities it reaches by them (its categories' recipients). Each recipient is "
+            "linked once, to the category when a source names it, else to the edition, so "
+            "none is listed or counted twice; `totalCount` counts them all."
+        )
     return strawberry.field(
         resolver=resolve,
         name=name,
         description=f"The {relationship_words(rel.name)} relationships {way}: {rel.description} "
         "`asOf` keeps those holding on that day; `year` those of that year; `filter` and "
-        "`orderBy` select and sort them.",
+        f"`orderBy` select and sort them.{derived}",
     )
