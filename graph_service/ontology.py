@@ -94,18 +94,36 @@ COMMON_PROPERTIES: tuple[Property, ...] = (
     Property("note", ValueType.STRING, "A remark on the facts, e.g. where sources disagree."),
 )
 
+DATE_PRECISIONS = ("DAY", "MONTH", "YEAR")
+
 DATED_PROPERTIES: tuple[Property, ...] = (
     Property(
         "valid_from",
         ValueType.DATE,
-        "First day the fact is known to hold (from the source, or the start of the period "
-        "named by `as_of`).",
+        "When the fact began, as the first day of what the source gives (a day, or the "
+        "first day of a month or year: see `validFromPrecision`), or of the period named by "
+        "`asOf`.",
+    ),
+    Property(
+        "valid_from_precision",
+        ValueType.ENUM,
+        "How precisely the source gives the start: DAY, or MONTH or YEAR when only the month "
+        "or year is known (then `validFrom` is the first day of that month or year).",
+        choices=DATE_PRECISIONS,
     ),
     Property(
         "valid_to",
         ValueType.DATE,
-        "Last day the fact is known to hold (from the source, or the end of the period named "
-        "by `as_of`); empty while it is open.",
+        "When the fact ended, as the last day of what the source gives (a day, or the last "
+        "day of a month or year: see `validToPrecision`), or of the period named by `asOf`; "
+        "empty while it is open.",
+    ),
+    Property(
+        "valid_to_precision",
+        ValueType.ENUM,
+        "How precisely the source gives the end: DAY, or MONTH or YEAR when only the month "
+        "or year is known (then `validTo` is the last day of that month or year).",
+        choices=DATE_PRECISIONS,
     ),
     Property("as_of", ValueType.STRING, "The period the sources attest the fact for, as written."),
 )
@@ -131,6 +149,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Predicate": PREDICATES,
     "GovernmentLevel": GOVERNMENT_LEVELS,
     "PolicyType": POLICY_TYPES,
+    "DatePrecision": DATE_PRECISIONS,
 }
 
 _BODIES = frozenset({"Ministry", "Agency", "LocalGovernment", "Office", "CoordinationTeam"})

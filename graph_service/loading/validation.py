@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph_service.loading.periods import WINDOW_PROPERTIES, window_problems
 from graph_service.loading.records import Dataset, EntityRecord, RelationshipRecord
 from graph_service.ontology import (
     KINDS_BY_NAME,
@@ -113,10 +114,14 @@ def _check_relationship(rel: RelationshipRecord, kind_of: Mapping[str, str]) -> 
                 f"`{end}` {key!r} is a {kind}; {rel.type} {end} must be one of "
                 f"{', '.join(sorted(allowed))}"
             )
-    problems += _check_properties(rel.properties, relationship_properties(rel_type), rel.type)
+    props = rel.properties
+    window = WINDOW_PROPERTIES[:2] if rel_type.dated else ()
+    checked = {k: v for k, v in props.items() if k not in window}  # bounds may be YYYY(-MM)
+    problems += _check_properties(checked, relationship_properties(rel_type), rel.type)
+    if rel_type.dated:
+        problems += window_problems(props)
     if not rel.sources:
         problems.append("`sources` is required: every fact names the sources it rests on")
-    props = rel.properties
     value, predicate = props.get("value"), props.get("predicate")
     if isinstance(value, int | float) and predicate in PREDICATE_BANDS:
         low, high = PREDICATE_BANDS[str(predicate)]
@@ -126,9 +131,6 @@ def _check_relationship(rel: RelationshipRecord, kind_of: Mapping[str, str]) -> 
                 f"predicate {predicate} does not agree with value {value} "
                 f"(the {predicate} band is {low} to {high})"
             )
-    valid_from, valid_to = props.get("valid_from"), props.get("valid_to")
-    if isinstance(valid_from, str) and isinstance(valid_to, str) and valid_from > valid_to:
-        problems.append(f"`valid_from` {valid_from} is after `valid_to` {valid_to}")
     behalf = props.get("on_behalf_of")
     if isinstance(behalf, str) and behalf not in kind_of:
         problems.append(f"`on_behalf_of` refers to a missing entity {behalf!r}")

@@ -376,6 +376,43 @@ async def test_link_checks_endpoints_properties_and_writes_nothing_when_refused(
     assert rows[0]["n"] == before
 
 
+async def test_link_sets_a_window_with_its_precision(api: Api, gql: GraphQLClient) -> None:
+    """A day-precise start, a year-precise end: inside the end's year only the year is known."""
+    args = 'from: "dicky-saromi", to: "pemkot-cimahi", sources: ["src-indoart"], key: "mut-w"'
+    edge = (
+        "... on LinkSuccess { edge { ... on HoldsPositionEdge { "
+        "validFrom validFromPrecision validTo validToPrecision } } }"
+    )
+    try:
+        linked = await api.one(
+            "linkHoldsPosition",
+            f'{args}, properties: {{role: "R", validFrom: "2019-03-05", '
+            'validTo: "2024-12-31", validToPrecision: YEAR}',
+            edge,
+        )
+        assert linked["edge"] == {
+            "validFrom": "2019-03-05",
+            "validFromPrecision": "DAY",
+            "validTo": "2024-12-31",
+            "validToPrecision": "YEAR",
+        }
+        query = """query($d: Date) { node(id: "pemkot-cimahi") { ... on LocalGovernment {
+            officials(asOf: $d, filter: {role: {equals: "R"}}) {
+              edges { asOfPrecision } } } } }"""
+        for day, precision in [("2020-06-01", "DAY"), ("2024-06-01", "YEAR")]:
+            edges = gql.data(query, {"d": day})["node"]["officials"]["edges"]
+            assert edges == [{"asOfPrecision": precision}], day
+        narrow = await api.one(
+            "linkHoldsPosition",
+            f'{args}, properties: {{role: "R", validFrom: "2024-03-05", validFromPrecision: YEAR}}',
+            "",
+        )
+        assert [p["field"] for p in narrow["problems"]] == ["properties.validFrom"]
+        assert "narrower than its precision YEAR" in narrow["problems"][0]["message"]
+    finally:
+        await api.one("unlinkHoldsPosition", args.replace(', sources: ["src-indoart"]', ""), "")
+
+
 def _batch(count: int, prefix: str) -> list[dict[str, Any]]:
     return [
         {"agency": agency(f"{prefix}-{i}", aliases=[f"{prefix} alias {i}"])} for i in range(count)

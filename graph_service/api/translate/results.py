@@ -53,6 +53,7 @@ def connection(relation: RelationPlan, rows: list[Row] | None, total: int | None
             cursor=cursors.encode(bound, row["keys"], str(rel.get("id") or "")),
             node=entity(relation.node, row["node"]),
             props=rel,
+            asked_on=relation.as_of,
         )
         nested = {}
         if relation.edge_sources is not None:

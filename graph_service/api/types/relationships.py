@@ -35,7 +35,8 @@ from graph_service.api.types.pagination import (
     window,
 )
 from graph_service.api.types.registry import entity_object
-from graph_service.api.types.values import property_field
+from graph_service.api.types.values import ENUM_TYPES, property_field
+from graph_service.loading.periods import precision_on
 from graph_service.ontology import (
     RELATIONSHIP_TYPES,
     Property,
@@ -79,8 +80,10 @@ def _edge_type(rel: RelationshipType) -> type:
             "node": Entity,
             "props": strawberry.Private[dict[str, Any]],
             "nested": strawberry.Private[dict[str, Any]],
+            "asked_on": strawberry.Private[str],  # or None: the connection's `asOf` day
         },
         "nested": dataclasses.field(default_factory=dict),
+        "asked_on": None,
         "cursor": strawberry.field(description="Where this edge sits in its connection."),
         "node": strawberry.field(description="The entity at the other end."),
         "relationship_id": strawberry.field(
@@ -94,6 +97,15 @@ def _edge_type(rel: RelationshipType) -> type:
             resolver=sources, description="The sources the relationship was read from."
         ),
     }
+    if rel.dated:
+        namespace["as_of_precision"] = strawberry.field(
+            resolver=_as_of_precision,
+            description="With the connection's `asOf`: how precisely the sources place the "
+            "fact on that day. DAY when the day lies beyond what the window's bounds leave "
+            "open; MONTH or YEAR when it falls in a bound known only to the month or year "
+            '(a position held "in 2024" is known to hold on 2024-05-27 only as far as the '
+            "year goes). Null without `asOf`, or when no source dates the fact.",
+        )
     for prop in relationship_properties(rel):
         if prop.entity_link:
             namespace[prop.name] = _entity_link_field(prop)
@@ -102,6 +114,14 @@ def _edge_type(rel: RelationshipType) -> type:
             namespace[prop.name] = property_field(prop)
     cls = type(f"{stem}Edge", (), namespace)
     return strawberry.type(cls, description=f"{rel.description} The edge carries its properties.")
+
+
+def _as_of_precision(root: Any) -> Any:
+    precision = precision_on(root.props, root.asked_on)
+    return ENUM_TYPES["DatePrecision"](precision) if precision else None
+
+
+_as_of_precision.__annotations__["return"] = ENUM_TYPES["DatePrecision"] | None
 
 
 def _entity_link_field(prop: Property) -> StrawberryField:
@@ -195,7 +215,10 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
             page.total,
             page.rows,
             lambda cursor, row: edge(
-                cursor=cursor, node=entity_object(row["labels"], row["node"]), props=row["rel"]
+                cursor=cursor,
+                node=entity_object(row["labels"], row["node"]),
+                props=row["rel"],
+                asked_on=request.asOf,
             ),
         )
 
