@@ -108,7 +108,7 @@ def _edge_type(rel: RelationshipType) -> type:
         )
     for prop in relationship_properties(rel):
         if prop.entity_link:
-            namespace[prop.name] = _entity_link_field(prop)
+            namespace[prop.name] = entity_link_field(prop)
             namespace[f"{prop.name}_id"] = property_field(prop)
         else:
             namespace[prop.name] = property_field(prop)
@@ -124,7 +124,7 @@ def _as_of_precision(root: Any) -> Any:
 _as_of_precision.__annotations__["return"] = ENUM_TYPES["DatePrecision"] | None
 
 
-def _entity_link_field(prop: Property) -> StrawberryField:
+def entity_link_field(prop: Property) -> StrawberryField:
     """The entity a stored key names, through the request's entity DataLoader (batched)."""
 
     async def resolve(root: Any, info: strawberry.Info[Context, None]) -> Entity | None:
