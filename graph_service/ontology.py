@@ -151,6 +151,10 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "PolicyType": POLICY_TYPES,
     "DatePrecision": DATE_PRECISIONS,
 }
+ENUM_DESCRIPTIONS: dict[str, str] = {
+    "DatePrecision": "How precisely a source gives a date, as Wikidata's time precision: to "
+    "the day, the month or the year.",
+}
 
 _BODIES = frozenset({"Ministry", "Agency", "LocalGovernment", "Office", "CoordinationTeam"})
 _SCORED = frozenset({"Ministry", "Agency", "LocalGovernment"})

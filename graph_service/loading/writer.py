@@ -55,7 +55,9 @@ async def namesakes_in_graph(
     ]
 
 
-async def stored_links(graph: Graph, dataset: Dataset) -> list[StoredLink]:
+async def stored_links(
+    read: Callable[..., Awaitable[list[dict[str, Any]]]], dataset: Dataset
+) -> list[StoredLink]:
     """The graph's relationships that the dataset's derived links may meet: for each type
     the API derives through another (`incoming_through`), the stored links of the dataset's
     sources and of the entities its through-links join, and the through-links into every
@@ -69,14 +71,14 @@ async def stored_links(graph: Graph, dataset: Dataset) -> list[StoredLink]:
         }
         if not mine and not joins:
             continue
-        links = await graph.read(
+        links = await read(
             render("list_links_from", rel=rel), ids=sorted({r.from_id for r in mine})
         )
         if joins:
-            links += await graph.read(render("list_links_into", rel=rel), ids=sorted(joins))
+            links += await read(render("list_links_into", rel=rel), ids=sorted(joins))
         found += [StoredLink(rel.name, row["from"], row["to"]) for row in links]
         ends = {r.to_id for r in mine} | {link.to_id for link in found}
-        parents = await graph.read(render("list_links_into", rel=through), ids=sorted(ends))
+        parents = await read(render("list_links_into", rel=through), ids=sorted(ends))
         found += [StoredLink(through.name, row["from"], row["to"]) for row in parents]
     return found
 
@@ -146,7 +148,7 @@ async def load_dataset(
     checks = Graph(graph.driver, graph.database, timeout_seconds or graph.timeout_seconds)
     existing = await existing_kinds(checks, referenced | known)
     namesakes = await namesakes_in_graph(checks.read, dataset)
-    problems = validate(dataset, existing, namesakes, await stored_links(checks, dataset))
+    problems = validate(dataset, existing, namesakes, await stored_links(checks.read, dataset))
     if problems:
         raise LoadError(problems)
     statements = plan_statements(dataset, batch_size, existing.keys())

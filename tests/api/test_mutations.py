@@ -376,6 +376,22 @@ async def test_link_checks_endpoints_properties_and_writes_nothing_when_refused(
     assert rows[0]["n"] == before
 
 
+async def test_link_refuses_a_recipient_of_an_edition_and_of_its_category(api: Api) -> None:
+    """Cimahi is linked to the city category of dga-2024; a link to the edition would count
+    it twice."""
+    rows = await api.graph.read(_COUNT_RELATIONSHIPS)
+    refused = await api.one(
+        "linkReceivedAward",
+        'from: "pemkot-cimahi", to: "dga-2024", sources: ["src-indoart"]',
+        "",
+    )
+    assert refused["__typename"] == "ValidationFailed"
+    (problem,) = refused["problems"]
+    assert "linked by RECEIVED_AWARD both to 'dga-2024'" in problem["message"]
+    assert "'dga-2024-cat-kota' (already in the graph)" in problem["message"]
+    assert (await api.graph.read(_COUNT_RELATIONSHIPS))[0]["n"] == rows[0]["n"]
+
+
 async def test_link_sets_a_window_with_its_precision(api: Api, gql: GraphQLClient) -> None:
     """A day-precise start, a year-precise end: inside the end's year only the year is known."""
     args = 'from: "dicky-saromi", to: "pemkot-cimahi", sources: ["src-indoart"], key: "mut-w"'
