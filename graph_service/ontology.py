@@ -72,6 +72,11 @@ class RelationshipType:
     # entity's name), {role}, {value}, {rank} and {predicate} (the latter two with their
     # own leading punctuation, empty when unknown).
     timeline: tuple[str | None, str | None] = (None, None)
+    # Derived on the end's side: its incoming field also lists the relationships of this
+    # type that end at the entities it reaches by `incoming_through` (an award edition's
+    # recipients include its categories'). Loading keeps the two apart, so none is listed
+    # twice.
+    incoming_through: str | None = None
 
     def get_property(self, name: str) -> Property | None:
         return next((p for p in self.all_properties if p.name == name), None)
@@ -89,18 +94,36 @@ COMMON_PROPERTIES: tuple[Property, ...] = (
     Property("note", ValueType.STRING, "A remark on the facts, e.g. where sources disagree."),
 )
 
+DATE_PRECISIONS = ("DAY", "MONTH", "YEAR")
+
 DATED_PROPERTIES: tuple[Property, ...] = (
     Property(
         "valid_from",
         ValueType.DATE,
-        "First day the fact is known to hold (from the source, or the start of the period "
-        "named by `as_of`).",
+        "When the fact began, as the first day of what the source gives (a day, or the "
+        "first day of a month or year: see `validFromPrecision`), or of the period named by "
+        "`asOf`.",
+    ),
+    Property(
+        "valid_from_precision",
+        ValueType.ENUM,
+        "How precisely the source gives the start: DAY, or MONTH or YEAR when only the month "
+        "or year is known (then `validFrom` is the first day of that month or year).",
+        choices=DATE_PRECISIONS,
     ),
     Property(
         "valid_to",
         ValueType.DATE,
-        "Last day the fact is known to hold (from the source, or the end of the period named "
-        "by `as_of`); empty while it is open.",
+        "When the fact ended, as the last day of what the source gives (a day, or the last "
+        "day of a month or year: see `validToPrecision`), or of the period named by `asOf`; "
+        "empty while it is open.",
+    ),
+    Property(
+        "valid_to_precision",
+        ValueType.ENUM,
+        "How precisely the source gives the end: DAY, or MONTH or YEAR when only the month "
+        "or year is known (then `validTo` is the last day of that month or year).",
+        choices=DATE_PRECISIONS,
     ),
     Property("as_of", ValueType.STRING, "The period the sources attest the fact for, as written."),
 )
@@ -126,6 +149,11 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Predicate": PREDICATES,
     "GovernmentLevel": GOVERNMENT_LEVELS,
     "PolicyType": POLICY_TYPES,
+    "DatePrecision": DATE_PRECISIONS,
+}
+ENUM_DESCRIPTIONS: dict[str, str] = {
+    "DatePrecision": "How precisely a source gives a date, as Wikidata's time precision: to "
+    "the day, the month or the year.",
 }
 
 _BODIES = frozenset({"Ministry", "Agency", "LocalGovernment", "Office", "CoordinationTeam"})
@@ -291,6 +319,7 @@ def _rel(
     *properties: Property,
     dated: bool = False,
     timeline: tuple[str | None, str | None] = (None, None),
+    incoming_through: str | None = None,
 ) -> RelationshipType:
     return RelationshipType(
         name,
@@ -302,6 +331,7 @@ def _rel(
         tuple(properties),
         dated,
         timeline,
+        incoming_through,
     )
 
 
@@ -323,6 +353,7 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
         _p("predicate", ValueType.ENUM, "The predicate the award recognised.", *PREDICATES),
         _p("basis", ValueType.STRING, "What the award was given for."),
         timeline=("Received {other}{rank}", None),
+        incoming_through="HAS_CATEGORY",
     ),
     _rel(
         "HAS_SPBE_INDEX",

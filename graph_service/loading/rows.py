@@ -3,14 +3,15 @@
 Stored beside each entity's own properties: `search_terms` (normalised name and aliases,
 derived), `_revision` (bumped by mutations that lock the entity, see `api.mutations.state`;
 never exported), `sources` (keys of Source entities) and `unverified` (only when true). A dated
-relationship that gives only `as_of` gets `valid_from`/`valid_to` from the period it names.
+relationship's window is stored as days with their precision (`loading.periods`): written as
+a month or a year, or taken from the period `as_of` names.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph_service.loading.periods import period_of
+from graph_service.loading.periods import stored_window
 from graph_service.loading.records import EntityRecord, RelationshipRecord
 from graph_service.ontology import RELATIONSHIPS_BY_NAME, kind_of_labels
 from graph_service.text_search import search_terms
@@ -44,10 +45,8 @@ def entity_row(entity: EntityRecord) -> Row:
 def relationship_row(rel: RelationshipRecord) -> Row:
     props = _present(rel.properties)
     rel_type = RELATIONSHIPS_BY_NAME[rel.type]
-    as_of = props.get("as_of")
-    if rel_type.dated and isinstance(as_of, str) and (period := period_of(as_of)):
-        props.setdefault("valid_from", period[0])
-        props.setdefault("valid_to", period[1])
+    if rel_type.dated:
+        props.update(stored_window(props))
     props.update(id=rel.id, sources=list(rel.sources))
     if rel.key is not None:
         props["key"] = rel.key

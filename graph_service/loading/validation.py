@@ -13,10 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph_service.loading.periods import WINDOW_PROPERTIES, window_problems
 from graph_service.loading.records import Dataset, EntityRecord, RelationshipRecord
 from graph_service.ontology import (
     KINDS_BY_NAME,
     PREDICATE_BANDS,
+    RELATIONSHIP_TYPES,
     RELATIONSHIPS_BY_NAME,
     SOURCE_KIND,
     Property,
@@ -112,10 +114,14 @@ def _check_relationship(rel: RelationshipRecord, kind_of: Mapping[str, str]) -> 
                 f"`{end}` {key!r} is a {kind}; {rel.type} {end} must be one of "
                 f"{', '.join(sorted(allowed))}"
             )
-    problems += _check_properties(rel.properties, relationship_properties(rel_type), rel.type)
+    props = rel.properties
+    window = WINDOW_PROPERTIES[:2] if rel_type.dated else ()
+    checked = {k: v for k, v in props.items() if k not in window}  # bounds may be YYYY(-MM)
+    problems += _check_properties(checked, relationship_properties(rel_type), rel.type)
+    if rel_type.dated:
+        problems += window_problems(props)
     if not rel.sources:
         problems.append("`sources` is required: every fact names the sources it rests on")
-    props = rel.properties
     value, predicate = props.get("value"), props.get("predicate")
     if isinstance(value, int | float) and predicate in PREDICATE_BANDS:
         low, high = PREDICATE_BANDS[str(predicate)]
@@ -125,9 +131,6 @@ def _check_relationship(rel: RelationshipRecord, kind_of: Mapping[str, str]) -> 
                 f"predicate {predicate} does not agree with value {value} "
                 f"(the {predicate} band is {low} to {high})"
             )
-    valid_from, valid_to = props.get("valid_from"), props.get("valid_to")
-    if isinstance(valid_from, str) and isinstance(valid_to, str) and valid_from > valid_to:
-        problems.append(f"`valid_from` {valid_from} is after `valid_to` {valid_to}")
     behalf = props.get("on_behalf_of")
     if isinstance(behalf, str) and behalf not in kind_of:
         problems.append(f"`on_behalf_of` refers to a missing entity {behalf!r}")
@@ -141,6 +144,49 @@ class Namesake:
     id: str
     names: tuple[str, ...]
     related: frozenset[str]  # ids of the dataset's entities it is already connected to
+
+
+@dataclass(frozen=True)
+class StoredLink:
+    """A relationship already in the graph that a derived link of the dataset may meet."""
+
+    type: str
+    from_id: str
+    to_id: str
+
+
+def _linked_twice(dataset: Dataset, stored: Sequence[StoredLink]) -> list[str]:
+    """Links stated both to an entity and to a part of it that the API derives from it (a
+    recipient of an award edition and of one of its categories): they would be counted
+    twice, so each must be linked once, to the most specific of the two."""
+    problems = []
+    for rel_type in (r for r in RELATIONSHIP_TYPES if r.incoming_through):
+        through = str(rel_type.incoming_through)
+        where: dict[tuple[str, str], str] = {}
+        parents: dict[str, set[str]] = defaultdict(set)
+        for rel in dataset.relationships:
+            if rel.type == rel_type.name:
+                where.setdefault((rel.from_id, rel.to_id), str(rel.origin))
+            elif rel.type == through:
+                parents[rel.to_id].add(rel.from_id)
+        for link in stored:
+            if link.type == rel_type.name:
+                where.setdefault((link.from_id, link.to_id), "already in the graph")
+            elif link.type == through:
+                parents[link.to_id].add(link.from_id)
+        for (from_id, to_id), origin in sorted(where.items()):
+            for parent in sorted(parents.get(to_id, ())):
+                if (from_id, parent) not in where:
+                    continue
+                other = where[(from_id, parent)]
+                first = origin if origin != "already in the graph" else other
+                problems.append(
+                    f"{first}: {from_id!r} is linked by {rel_type.name} both to {parent!r} "
+                    f"({other}) and to {to_id!r} ({origin}), which {parent!r} reaches by "
+                    f"{through}; the API already counts {to_id!r}'s links as {parent!r}'s, "
+                    f"so link it once, to the most specific: {to_id!r}"
+                )
+    return problems
 
 
 def _ambiguous_terms(dataset: Dataset, namesakes: Sequence[Namesake] = ()) -> list[str]:
@@ -182,8 +228,10 @@ def validate(
     dataset: Dataset,
     existing: Mapping[str, str] | None = None,
     namesakes: Sequence[Namesake] = (),
+    stored: Sequence[StoredLink] = (),
 ) -> list[str]:
-    """Every problem in `dataset`; `existing` maps ids already in the graph to their kinds."""
+    """Every problem in `dataset`; `existing` maps ids already in the graph to their kinds,
+    `stored` holds the graph's relationships that its derived links may meet."""
     problems: list[str] = []
     kind_of: dict[str, str] = dict(existing or {})
     first_seen: dict[str, EntityRecord] = {}
@@ -224,4 +272,5 @@ def validate(
             if kind_of.get(source) != SOURCE_KIND:
                 problems.append(f"{where}: source {source!r} is not a Source entity")
     problems += _ambiguous_terms(dataset, namesakes)
+    problems += _linked_twice(dataset, stored)
     return problems

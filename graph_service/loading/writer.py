@@ -10,8 +10,13 @@ from graph_service.graph.executor import Graph
 from graph_service.loading.lookups import lookup_statements
 from graph_service.loading.records import Dataset, LoadError
 from graph_service.loading.rows import entity_row, relationship_row
-from graph_service.loading.validation import Namesake, validate
-from graph_service.ontology import KINDS_BY_NAME, RELATIONSHIPS_BY_NAME, kind_of_labels
+from graph_service.loading.validation import Namesake, StoredLink, validate
+from graph_service.ontology import (
+    KINDS_BY_NAME,
+    RELATIONSHIP_TYPES,
+    RELATIONSHIPS_BY_NAME,
+    kind_of_labels,
+)
 from graph_service.queries import CypherQuery, query, render
 from graph_service.text_search import normalise
 
@@ -48,6 +53,34 @@ async def namesakes_in_graph(
         Namesake(row["id"], (row["name"], *(row["aliases"] or [])), frozenset(row["related"]))
         for row in rows
     ]
+
+
+async def stored_links(
+    read: Callable[..., Awaitable[list[dict[str, Any]]]], dataset: Dataset
+) -> list[StoredLink]:
+    """The graph's relationships that the dataset's derived links may meet: for each type
+    the API derives through another (`incoming_through`), the stored links of the dataset's
+    sources and of the entities its through-links join, and the through-links into every
+    end of those. Nothing is read for a dataset without such links."""
+    found: list[StoredLink] = []
+    for rel in (r for r in RELATIONSHIP_TYPES if r.incoming_through):
+        through = RELATIONSHIPS_BY_NAME[str(rel.incoming_through)]
+        mine = [r for r in dataset.relationships if r.type == rel.name]
+        joins = {
+            i for r in dataset.relationships if r.type == through.name for i in (r.from_id, r.to_id)
+        }
+        if not mine and not joins:
+            continue
+        links = await read(
+            render("list_links_from", rel=rel), ids=sorted({r.from_id for r in mine})
+        )
+        if joins:
+            links += await read(render("list_links_into", rel=rel), ids=sorted(joins))
+        found += [StoredLink(rel.name, row["from"], row["to"]) for row in links]
+        ends = {r.to_id for r in mine} | {link.to_id for link in found}
+        parents = await read(render("list_links_into", rel=through), ids=sorted(ends))
+        found += [StoredLink(through.name, row["from"], row["to"]) for row in parents]
+    return found
 
 
 def plan_statements(
@@ -114,7 +147,8 @@ async def load_dataset(
     # The checks read as much as the load writes: they get its patience, not a request's.
     checks = Graph(graph.driver, graph.database, timeout_seconds or graph.timeout_seconds)
     existing = await existing_kinds(checks, referenced | known)
-    problems = validate(dataset, existing, await namesakes_in_graph(checks.read, dataset))
+    namesakes = await namesakes_in_graph(checks.read, dataset)
+    problems = validate(dataset, existing, namesakes, await stored_links(checks.read, dataset))
     if problems:
         raise LoadError(problems)
     statements = plan_statements(dataset, batch_size, existing.keys())

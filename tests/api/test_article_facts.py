@@ -88,6 +88,34 @@ def test_dicky_saromi_accepted_the_award_as_acting_mayor(gql: GraphQLClient) -> 
     assert "Wali Kota" in position["role"]
 
 
+def test_on_behalf_of_is_a_link_on_the_timeline_too(gql: GraphQLClient) -> None:
+    """Relationships reached through the timeline (and subgraphs, paths) name the entity."""
+    data = gql.data(
+        """{ timeline(id: "dicky-saromi") { edges { node { relationship {
+             ... on AcceptedAwardRelationship { onBehalfOfId onBehalfOf { id kind } } } } } } }"""
+    )
+    accepted = [
+        e["node"]["relationship"] for e in data["timeline"]["edges"] if e["node"]["relationship"]
+    ]
+    assert {
+        "onBehalfOfId": "pemkot-cimahi",
+        "onBehalfOf": {"id": "pemkot-cimahi", "kind": "LocalGovernment"},
+    } in accepted
+
+
+def test_the_2022_monitoring_was_conducted_by_kementerian_panrb(gql: GraphQLClient) -> None:
+    node = _node(
+        gql,
+        "pemantauan-spbe-2022",
+        "... on Evaluation { conductedBy { edges { node { id } sources { url } } } }",
+    )
+    (edge,) = _edges(node, "conductedBy")
+    assert edge["node"]["id"] == "kementerian-panrb"
+    assert [s["url"] for s in edge["sources"]] == [
+        "https://menpan.go.id/site/berita-terkini/jaga-objektivitas-penilaian-tauval-spbe-gandeng-asesor-eksternal"
+    ]
+
+
 def test_index_scores_2022_and_2023_with_predicates(gql: GraphQLClient) -> None:
     node = _node(
         gql,

@@ -376,6 +376,59 @@ async def test_link_checks_endpoints_properties_and_writes_nothing_when_refused(
     assert rows[0]["n"] == before
 
 
+async def test_link_refuses_a_recipient_of_an_edition_and_of_its_category(api: Api) -> None:
+    """Cimahi is linked to the city category of dga-2024; a link to the edition would count
+    it twice."""
+    rows = await api.graph.read(_COUNT_RELATIONSHIPS)
+    refused = await api.one(
+        "linkReceivedAward",
+        'from: "pemkot-cimahi", to: "dga-2024", sources: ["src-indoart"]',
+        "",
+    )
+    assert refused["__typename"] == "ValidationFailed"
+    (problem,) = refused["problems"]
+    assert "linked by RECEIVED_AWARD both to 'dga-2024'" in problem["message"]
+    assert "'dga-2024-cat-kota' (already in the graph)" in problem["message"]
+    assert (await api.graph.read(_COUNT_RELATIONSHIPS))[0]["n"] == rows[0]["n"]
+
+
+async def test_link_sets_a_window_with_its_precision(api: Api, gql: GraphQLClient) -> None:
+    """A day-precise start, a year-precise end: inside the end's year only the year is known."""
+    args = 'from: "dicky-saromi", to: "pemkot-cimahi", sources: ["src-indoart"], key: "mut-w"'
+    edge = (
+        "... on LinkSuccess { edge { ... on HoldsPositionEdge { "
+        "validFrom validFromPrecision validTo validToPrecision } } }"
+    )
+    try:
+        linked = await api.one(
+            "linkHoldsPosition",
+            f'{args}, properties: {{role: "R", validFrom: "2019-03-05", '
+            'validTo: "2024-12-31", validToPrecision: YEAR}',
+            edge,
+        )
+        assert linked["edge"] == {
+            "validFrom": "2019-03-05",
+            "validFromPrecision": "DAY",
+            "validTo": "2024-12-31",
+            "validToPrecision": "YEAR",
+        }
+        query = """query($d: Date) { node(id: "pemkot-cimahi") { ... on LocalGovernment {
+            officials(asOf: $d, filter: {role: {equals: "R"}}) {
+              edges { asOfPrecision } } } } }"""
+        for day, precision in [("2020-06-01", "DAY"), ("2024-06-01", "YEAR")]:
+            edges = gql.data(query, {"d": day})["node"]["officials"]["edges"]
+            assert edges == [{"asOfPrecision": precision}], day
+        narrow = await api.one(
+            "linkHoldsPosition",
+            f'{args}, properties: {{role: "R", validFrom: "2024-03-05", validFromPrecision: YEAR}}',
+            "",
+        )
+        assert [p["field"] for p in narrow["problems"]] == ["properties.validFrom"]
+        assert "narrower than its precision YEAR" in narrow["problems"][0]["message"]
+    finally:
+        await api.one("unlinkHoldsPosition", args.replace(', sources: ["src-indoart"]', ""), "")
+
+
 def _batch(count: int, prefix: str) -> list[dict[str, Any]]:
     return [
         {"agency": agency(f"{prefix}-{i}", aliases=[f"{prefix} alias {i}"])} for i in range(count)

@@ -132,6 +132,21 @@ def _agency_alias(document: Document) -> None:
     )
 
 
+def _membership(**window: str) -> Callable[[Document], None]:
+    def apply(document: Document) -> None:
+        document["relationships"].append(
+            {
+                "type": "MEMBER_OF",
+                "from": "test-bad-agency",
+                "to": "tim-koordinasi-spbe-nasional",
+                "properties": window,
+                "sources": ["src-indoart"],
+            }
+        )
+
+    return apply
+
+
 CASES = [
     Case("unknown kind", _set("entities", 0, kind="Agensi"), "entities", 0, "unknown kind"),
     Case(
@@ -189,6 +204,41 @@ CASES = [
         "predicate MEMUASKAN does not agree with value 2.9",
     ),
     Case("ambiguous alias", _agency_alias, "entities", 3, "search would be ambiguous"),
+    Case(
+        "recipient linked to an edition and to its category",
+        _repeat("relationships", 1, to="test-bad-award"),
+        "relationships",
+        3,
+        "linked by RECEIVED_AWARD both to 'test-bad-award'",
+    ),
+    Case(
+        "recipient linked to an edition whose category the graph links it to",
+        _repeat("relationships", 1, **{"from": "pemkot-cimahi", "to": "dga-2024"}),
+        "relationships",
+        3,
+        "'pemkot-cimahi' is linked by RECEIVED_AWARD both to 'dga-2024'",
+    ),
+    Case(
+        "window narrower than its precision",
+        _membership(valid_from="2024-03-05", valid_from_precision="YEAR"),
+        "relationships",
+        3,
+        "`valid_from` 2024-03-05 is narrower than its precision YEAR allows",
+    ),
+    Case(
+        "window bound that is not a date",
+        _membership(valid_from="2024-13", valid_to="2024"),
+        "relationships",
+        3,
+        "`valid_from` must be a day YYYY-MM-DD, a month YYYY-MM or a year YYYY",
+    ),
+    Case(
+        "precision at odds with how the bound is written",
+        _membership(valid_from="2023", valid_to="2024", valid_to_precision="MONTH"),
+        "relationships",
+        3,
+        "`valid_to` '2024' is written to the year but `valid_to_precision` is MONTH",
+    ),
     Case(
         "kind of an existing entity changed",
         _set("entities", 0, id="pemkot-cimahi"),

@@ -18,9 +18,11 @@ from graph_service.loading import (
     read_seed_files,
 )
 from graph_service.loading.json_lines import dataset_lines
+from graph_service.loading.periods import WINDOW_PROPERTIES
 from tests.loading.scratch import ScratchGraph, export_lines, scratch_graph
 
-DERIVED = ("valid_from", "valid_to")  # filled in from `as_of` by the loader
+# Filled in by the loader: the window from `as_of`, each bound with its precision.
+DERIVED = WINDOW_PROPERTIES
 
 # Whole-graph loads on a busy shared machine: what is tested is the result, not the time.
 LOAD_TIMEOUT = 120.0
@@ -60,6 +62,23 @@ async def test_every_seed_record_is_stored_as_written(graph: Graph) -> None:
         if _without_derived(exported[key], seed[key]) != seed[key]
     ]
     assert not changed, changed[:3]
+
+
+async def test_a_window_is_exported_with_its_precision(graph: Graph) -> None:
+    lines = [json.loads(line) for line in await export_lines(graph)]
+    position = next(
+        line
+        for line in lines
+        if line["record"] == "relationship"
+        and (line["from"], line["type"]) == ("dicky-saromi", "HOLDS_POSITION")
+    )
+    window = {k: v for k, v in position["properties"].items() if k in WINDOW_PROPERTIES}
+    assert window == {
+        "valid_from": "2024-01-01",
+        "valid_from_precision": "YEAR",
+        "valid_to": "2024-12-31",
+        "valid_to_precision": "YEAR",
+    }
 
 
 async def test_export_then_import_into_an_empty_graph_round_trips_exactly(

@@ -38,12 +38,15 @@ class Value:
     """What the value functions of a field read: an entity's or a relationship's stored
     properties (the row itself: its `_` entries are never a property's name)."""
 
-    __slots__ = ("id", "labels", "props")
+    __slots__ = ("asked_on", "id", "labels", "props")
 
-    def __init__(self, id_: Any, props: Row, labels: list[str] | None) -> None:
+    def __init__(
+        self, id_: Any, props: Row, labels: list[str] | None, asked_on: str | None = None
+    ) -> None:
         self.id = id_
         self.props = props
         self.labels = labels
+        self.asked_on = asked_on  # an edge's: its connection's `asOf` day
 
 
 class Shaper:
@@ -165,7 +168,7 @@ class Shaper:
                 out[key] = self.entity(a, relation.node, row["node"])
             elif op == VALUE:
                 if value is None:
-                    value = Value(None, rel, None)
+                    value = Value(None, rel, None, relation.as_of)
                 out[key] = b(a(value))
             elif op == CURSOR:
                 out[key] = a(self._relation_cursor(relation, row, owner))

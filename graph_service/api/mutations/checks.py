@@ -18,7 +18,7 @@ from strawberry.utils.str_converters import to_camel_case
 from graph_service.api.mutations.inputs import ENVELOPE, stored_value
 from graph_service.graph.executor import Transaction
 from graph_service.loading.records import Dataset, EntityRecord, Origin, RelationshipRecord
-from graph_service.loading.validation import KEY_PATTERN, check_value, validate
+from graph_service.loading.validation import KEY_PATTERN, StoredLink, check_value, validate
 from graph_service.loading.writer import namesakes_in_graph
 from graph_service.ontology import (
     SOURCE_KIND,
@@ -152,9 +152,13 @@ async def check_entities(
 
 
 def check_relationship(
-    rel_type: RelationshipType, record: RelationshipRecord, known: Mapping[str, str]
+    rel_type: RelationshipType,
+    record: RelationshipRecord,
+    known: Mapping[str, str],
+    stored: Sequence[StoredLink] = (),
 ) -> list[Problem]:
-    """Every bad argument of a link; missing endpoints are the caller's NotFound."""
+    """Every bad argument of a link; missing endpoints are the caller's NotFound. `stored`:
+    the graph's relationships a derived link may meet (`loading.writer.stored_links`)."""
     problems: list[Problem] = []
     if record.key is not None and not KEY_PATTERN.match(record.key):
         problems.append(("key", f"`key` {KEY_RULE}"))
@@ -180,7 +184,7 @@ def check_relationship(
     if problems:
         return problems
     wheres = {f"{record.origin} (relationship {record.id!r})": "properties"}
-    return _translate(validate(Dataset(relationships=[record]), known), wheres)
+    return _translate(validate(Dataset(relationships=[record]), known, (), stored), wheres)
 
 
 def _translate(messages: list[str], wheres: Mapping[str, str]) -> list[Problem]:

@@ -21,7 +21,7 @@ from graph_service.graph.executor import Transaction
 from graph_service.loading.lookups import forget_statements
 from graph_service.loading.records import Dataset, Origin, RelationshipRecord
 from graph_service.loading.rows import relationship_row
-from graph_service.loading.writer import plan_statements
+from graph_service.loading.writer import plan_statements, stored_links
 from graph_service.ontology import RelationshipType, relationship_properties
 from graph_service.queries import render
 
@@ -95,7 +95,8 @@ def link_field(rel: RelationshipType) -> StrawberryField:
                     return results.NotFound(
                         id=strawberry.ID(end), message=f"no entity has the id {end!r}"
                     )
-            problems = check_relationship(rel, record, kinds_of(states))
+            stored = await stored_links(tx.run, Dataset(relationships=[record]))
+            problems = check_relationship(rel, record, kinds_of(states), stored)
             if problems:
                 return results.problems(*problems)
             before = await tx.run(render("get_relationship", rel=rel), **_ends(record))

@@ -10,7 +10,6 @@ few such facts, so they are ordered and paged in Python.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 import strawberry
@@ -26,7 +25,7 @@ from graph_service.api.types.timeline import (
     TimelineEdge,
     TimelineItem,
 )
-from graph_service.loading.periods import period_of
+from graph_service.loading.periods import FROM, PRECISION, TO, written
 from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
 from graph_service.queries import query
 
@@ -61,38 +60,30 @@ def _describe(fact: Row, direction: str, other: str) -> str:
 OUTGOING = sorted(rel.name for rel in RELATIONSHIP_TYPES if rel.timeline[0])
 INCOMING = sorted(rel.name for rel in RELATIONSHIP_TYPES if rel.timeline[1])
 
-_PRECISION_BY_LENGTH = {10: DatePrecision.DAY, 7: DatePrecision.MONTH, 4: DatePrecision.YEAR}
-_PERIOD = re.compile(r"\b\d{4}(?:-\d{2}(?:-\d{2})?)?\b")
+_PRECISION_BY_LENGTH = {10: "DAY", 7: "MONTH", 4: "YEAR"}
 
 
-def _at(value: Any) -> tuple[str, DatePrecision] | None:
+def _at(value: Any) -> tuple[str, Any] | None:
     """An ISO date (or year) string at the precision it is written with."""
     if value is None:
         return None
     text = str(value)
     precision = _PRECISION_BY_LENGTH.get(len(text))
-    return (text, precision) if precision else None
+    return (text, DatePrecision(precision)) if precision else None
 
 
-def _from_period(
-    day: str | None, as_of: str | None, *, end: bool = False
-) -> tuple[str, DatePrecision] | None:
-    """A `valid_from` (or `valid_to`) day, cut back to the period of `as_of` it was derived
-    from: "as of 2024" gives 2024-01-01, but the year is all that is known."""
+def _bound(rel: Row, side: str) -> tuple[str, Any] | None:
+    """A window's bound as the source gave it: `2024` for a year-precise 2024-01-01."""
+    day = rel.get(side)
     if day is None:
         return None
-    for token in _PERIOD.findall(as_of or ""):
-        period = period_of(token)
-        if period is not None and period[1 if end else 0] == day:
-            return _at(token)
-    return _at(day)
+    return _at(written(str(day), rel.get(PRECISION[side])))
 
 
-def _date(fact: Row) -> tuple[str, DatePrecision] | None:
+def _date(fact: Row) -> tuple[str, Any] | None:
     rel, node = fact["rel"], fact["node"]
     if fact["type"] in _DATED:
-        dated = _from_period(rel.get("valid_from"), rel.get("as_of"))
-        return dated or _from_period(rel.get("valid_to"), rel.get("as_of"), end=True)
+        return _bound(rel, FROM) or _bound(rel, TO)
     for value in (rel.get("date"), fact.get("awardDate"), node.get("date")):
         if _at(value):
             return _at(value)
@@ -102,12 +93,11 @@ def _date(fact: Row) -> tuple[str, DatePrecision] | None:
     return None
 
 
-def _end(fact: Row, start: str) -> str | None:
-    rel = fact["rel"]
+def _end(fact: Row, start: str) -> tuple[str, Any] | None:
     if fact["type"] not in _DATED:
         return None
-    end = _from_period(rel.get("valid_to"), rel.get("as_of"), end=True)
-    return end[0] if end and end[0] != start else None
+    end = _bound(fact["rel"], TO)
+    return end if end and end[0] != start else None
 
 
 def _item(id_: str, fact: Row) -> tuple[tuple[str, str, str, str], TimelineItem] | None:
@@ -116,10 +106,12 @@ def _item(id_: str, fact: Row) -> tuple[tuple[str, str, str, str], TimelineItem]
         return None
     direction = "OUT" if fact["from"] == id_ else "IN"
     other = str(fact["node"].get("name", fact["node"].get("id", "")))
+    end = _end(fact, when[0])
     item = TimelineItem(
         date=when[0],
         precision=when[1],
-        end_date=_end(fact, when[0]),
+        end_date=end[0] if end else None,
+        end_precision=end[1] if end else None,
         relationship=graph_edge(fact),
         other=entity_object(fact["labels"], fact["node"]),
         description=_describe(fact, direction, other),

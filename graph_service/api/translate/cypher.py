@@ -19,7 +19,7 @@ from graph_service.api.filters import (
     compile_order,
 )
 from graph_service.api.translate import cursors
-from graph_service.api.translate.names import label, prop
+from graph_service.api.translate.names import label, prop, rel_type
 from graph_service.api.translate.ordering import Keys, beyond, edge_keys, entity_keys, order_by
 from graph_service.api.translate.params import Params
 from graph_service.api.translate.plan import EntityPlan, ListPlan, Page, RelationPlan
@@ -154,16 +154,17 @@ def relation_calls(
     r, m = params.var("r"), params.var("m")
     total = page = None
     if plan.total:
-        match = f"MATCH {pattern(v, r, plan.rel.name, plan.direction, m)}"
+        match = _match(params, v, plan, r, m)
         filters = _edge_filters(params, plan, r, m)
         total = params.var("total")
-        calls.append(f"CALL ({v}) {{\n  {match}{_where(filters)}\n  RETURN count(*) AS {total}\n}}")
+        body = [f"{match}{_where(filters)}", f"RETURN count(*) AS {total}"]
+        calls.append(f"CALL ({v}) {{\n" + _indent("\n".join(body)) + "\n}")
     if not plan.edges:  # still refuse a bad cursor, though no page is read
         keys = edge_keys(compile_order(plan.order_by, DEFAULT_EDGE_ORDER), r, m, plan.rel)
         _positions(Params(), keys, plan.page, relation_binding(plan))
     else:
         r, m = params.var("r"), params.var("m")
-        match = f"MATCH {pattern(v, r, plan.rel.name, plan.direction, m)}"
+        match = _match(params, v, plan, r, m)
         filters = _edge_filters(params, plan, r, m)
         slots = compile_order(plan.order_by, DEFAULT_EDGE_ORDER)
         keys = edge_keys(slots, r, m, plan.rel)
@@ -185,6 +186,23 @@ def relation_calls(
         ]
         calls.append(f"CALL ({v}) {{\n" + _indent("\n".join(body)) + "\n}")
     return page, total
+
+
+def _match(params: Params, v: str, plan: RelationPlan, r: str, m: str) -> str:
+    """The relationships of the page: those of `v`, and where the ontology derives more on
+    this side (`incoming_through`), those ending at the entities `v` reaches by that type."""
+    through = plan.rel.incoming_through if plan.direction == "IN" else None
+    if through is None:
+        return f"MATCH {pattern(v, r, plan.rel.name, plan.direction, m)}"
+    part, parts, via = params.var("part"), params.var("parts"), params.var("via")
+    return "\n".join(
+        [
+            f"OPTIONAL MATCH ({v})-[:{rel_type(through)}]->({part}:Entity)",
+            f"WITH {v}, collect({part}) AS {parts}",
+            f"UNWIND [{v}] + {parts} AS {via}",
+            f"MATCH {pattern(via, r, plan.rel.name, plan.direction, m)}",
+        ]
+    )
 
 
 def _edge_filters(params: Params, plan: RelationPlan, r: str, m: str) -> list[str]:

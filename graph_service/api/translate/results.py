@@ -63,6 +63,7 @@ def connection(
             cursor=cursors.encode(bound, row["keys"], str(rel.get("id") or ""), owner),
             node=entity(relation.node, row["node"]),
             props=rel,
+            asked_on=relation.as_of,
         )
         nested = {}
         if relation.edge_sources is not None:

@@ -29,6 +29,7 @@ from strawberry.types.arguments import convert_arguments
 
 from graph_service.api.errors import UserInputError
 from graph_service.api.translate.plan import EntityPlan, ListPlan, Page, RelationPlan
+from graph_service.loading.periods import WINDOW_PROPERTIES
 from graph_service.ontology import (
     ENTITY_KINDS,
     KINDS_BY_NAME,
@@ -292,6 +293,8 @@ class Selection:
                 )
             elif name in stored:
                 relation.edge_props.add(stored[name])
+            elif name == "asOfPrecision":  # read from the window
+                relation.edge_props.update(WINDOW_PROPERTIES)
         plan.relations.append(relation)
 
     def kind_list(self, kind: str, nodes: list[FieldNode], args: dict[str, Any]) -> ListPlan:

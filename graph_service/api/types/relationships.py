@@ -19,7 +19,8 @@ from graph_service.api.context import Context
 from graph_service.api.filters import EDGE_FILTERS, EDGE_ORDERS
 from graph_service.api.types.entity import Entity, SourceType
 from graph_service.api.types.pagination import After, Before, First, Last, PageInfo
-from graph_service.api.types.values import property_field
+from graph_service.api.types.values import ENUM_TYPES, property_field
+from graph_service.loading.periods import precision_on
 from graph_service.ontology import (
     RELATIONSHIP_TYPES,
     SOURCE_KIND,
@@ -65,8 +66,10 @@ def _edge_type(rel: RelationshipType) -> type:
             "node": Entity,
             "props": strawberry.Private[dict[str, Any]],
             "nested": strawberry.Private[dict[str, Any]],
+            "asked_on": strawberry.Private[str],  # or None: the connection's `asOf` day
         },
         "nested": dataclasses.field(default_factory=dict),
+        "asked_on": None,
         "cursor": strawberry.field(description="Where this edge sits in its connection."),
         "node": strawberry.field(description="The entity at the other end."),
         "relationship_id": strawberry.field(
@@ -80,9 +83,18 @@ def _edge_type(rel: RelationshipType) -> type:
             resolver=sources, description="The sources the relationship was read from."
         ),
     }
+    if rel.dated:
+        namespace["as_of_precision"] = strawberry.field(
+            resolver=_as_of_precision,
+            description="With the connection's `asOf`: how precisely the sources place the "
+            "fact on that day. DAY when the day lies beyond what the window's bounds leave "
+            "open; MONTH or YEAR when it falls in a bound known only to the month or year "
+            '(a position held "in 2024" is known to hold on 2024-05-27 only as far as the '
+            "year goes). Null without `asOf`, or when no source dates the fact.",
+        )
     for prop in relationship_properties(rel):
         if prop.entity_link:
-            namespace[prop.name] = _entity_link_field(prop)
+            namespace[prop.name] = entity_link_field(prop)
             namespace[f"{prop.name}_id"] = property_field(prop)
         else:
             namespace[prop.name] = property_field(prop)
@@ -90,7 +102,15 @@ def _edge_type(rel: RelationshipType) -> type:
     return strawberry.type(cls, description=f"{rel.description} The edge carries its properties.")
 
 
-def _entity_link_field(prop: Property) -> StrawberryField:
+def _as_of_precision(root: Any) -> Any:
+    precision = precision_on(root.props, root.asked_on)
+    return ENUM_TYPES["DatePrecision"](precision) if precision else None
+
+
+_as_of_precision.__annotations__["return"] = ENUM_TYPES["DatePrecision"] | None
+
+
+def entity_link_field(prop: Property) -> StrawberryField:
     """The entity a stored key names, through the request's entity DataLoader (batched)."""
 
     async def resolve(root: Any, info: strawberry.Info[Context, None]) -> Entity | None:
@@ -156,10 +176,20 @@ def relationship_field(rel: RelationshipType, direction: str) -> StrawberryField
     ]
     name = rel.outgoing_field if direction == "OUT" else rel.incoming_field
     way = "from this entity" if direction == "OUT" else "to this entity"
+    derived = ""
+    if direction == "IN" and rel.incoming_through:
+        through = relationship_words(rel.incoming_through)
+        derived = (
+            f" Derived where this entity has {through} relationships (an award edition): the "
+            f"page also lists the {relationship_words(rel.name)} relationships ending at the "
+            "entities it reaches by them (its categories' recipients). Each recipient is "
+            "linked once, to the category when a source names it, else to the edition, so "
+            "none is listed or counted twice; `totalCount` counts them all."
+        )
     return strawberry.field(
         resolver=resolve,
         name=name,
         description=f"The {relationship_words(rel.name)} relationships {way}: {rel.description} "
         "`asOf` keeps those holding on that day; `year` those of that year; `filter` and "
-        "`orderBy` select and sort them.",
+        f"`orderBy` select and sort them.{derived}",
     )

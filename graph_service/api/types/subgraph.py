@@ -10,7 +10,7 @@ from strawberry.scalars import JSON
 
 from graph_service.api.context import Context
 from graph_service.api.types.entity import Entity, SourceType
-from graph_service.api.types.relationships import type_stem
+from graph_service.api.types.relationships import entity_link_field, type_stem
 from graph_service.api.types.values import RelationshipTypeName, property_field
 from graph_service.ontology import (
     RELATIONSHIP_TYPES,
@@ -73,7 +73,11 @@ class Subgraph:
 def _typed_edge(rel: RelationshipType) -> type[GraphEdge]:
     namespace: dict[str, Any] = {"__annotations__": {}}
     for prop in relationship_properties(rel):
-        namespace[prop.name] = property_field(prop)
+        if prop.entity_link:  # the entity it names, and its key as `<name>Id`
+            namespace[prop.name] = entity_link_field(prop)
+            namespace[f"{prop.name}_id"] = property_field(prop)
+        else:
+            namespace[prop.name] = property_field(prop)
     cls = type(f"{type_stem(rel)}Relationship", (GraphEdge,), namespace)
     return strawberry.type(cls, description=f"{rel.description} Its properties are typed fields.")
 

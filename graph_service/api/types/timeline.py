@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from typing import Any
 
 import strawberry
 
 from graph_service.api.types.entity import Entity
 from graph_service.api.types.pagination import PageInfo
 from graph_service.api.types.subgraph import GraphEdge
+from graph_service.api.types.values import ENUM_TYPES
 
-
-@strawberry.enum(description="How precisely a date is known.")
-class DatePrecision(Enum):
-    DAY = "DAY"
-    MONTH = "MONTH"
-    YEAR = "YEAR"
+DatePrecision: Any = ENUM_TYPES["DatePrecision"]
 
 
 @strawberry.type(description="A dated fact about an entity.")
@@ -26,7 +22,11 @@ class TimelineItem:
     )
     precision: DatePrecision = strawberry.field(description="How precisely `date` is known.")
     end_date: str | None = strawberry.field(
-        description="When it ended, for facts that hold over a period and are known to end."
+        description="When it ended, for facts that hold over a period and are known to end, "
+        "in ISO 8601 at its precision."
+    )
+    end_precision: DatePrecision | None = strawberry.field(
+        description="How precisely `endDate` is known.", default=None
     )
     relationship: GraphEdge = strawberry.field(description="The relationship the fact rests on.")
     other: Entity = strawberry.field(description="The entity at the other end of it.")

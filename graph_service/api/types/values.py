@@ -11,6 +11,7 @@ from strawberry.types.field import StrawberryField
 
 from graph_service.ontology import (
     ENTITY_KINDS,
+    ENUM_DESCRIPTIONS,
     ENUMS,
     RELATIONSHIP_TYPES,
     Property,
@@ -24,7 +25,9 @@ def _make_enum(name: str, values: tuple[str, ...], description: str) -> Any:
 
 
 ENUM_TYPES: dict[str, Any] = {
-    name: _make_enum(name, choices, f"The values of {name} in the ontology.")
+    name: _make_enum(
+        name, choices, ENUM_DESCRIPTIONS.get(name, f"The values of {name} in the ontology.")
+    )
     for name, choices in ENUMS.items()
 }
 EntityKindName: Any = _make_enum(

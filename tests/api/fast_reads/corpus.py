@@ -118,6 +118,15 @@ FAST: list[Case] = [
         {},
     ),
     (
+        "dates with their precision",
+        """{ node(id: "pemkot-cimahi") { ... on LocalGovernment {
+             officials(asOf: "2024-05-27") { edges {
+               validFrom validFromPrecision validTo validToPrecision asOfPrecision node { name } } }
+             all: officials { edges { asOfPrecision validFromPrecision } }
+           } } }""",
+        {},
+    ),
+    (
         "interfaces: the same alias on two kinds",
         """{ nodes(ids: ["pemkot-cimahi", "dga-2024"]) {
              ... on LocalGovernment { x: awardsReceived(first: 1) { totalCount } }

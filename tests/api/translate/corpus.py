@@ -273,6 +273,12 @@ def paging_documents() -> Iterator[str]:
       year: 2023}, {field: LEVEL}]) { edges { node { id } } } }"""
     yield """{ node(id: "a") { ... on AwardCategory { recipients(first: 2, orderBy: [{field: RANK},
       {field: NODE_NAME, direction: DESC}]) { edges { node { id } } } } } }"""
+    # `asOfPrecision` reads the window's bounds and precisions.
+    yield """{ node(id: "a") { ... on Ministry { officials(first: 2, asOf: "2024-05-27") {
+      edges { asOfPrecision validFromPrecision node { id } } } } } }"""
+    # An edition's recipients are derived through its categories (incoming_through).
+    yield """{ node(id: "a") { ... on Award { recipients(first: 2, asOf: "2024-05-01",
+      filter: {rank: {lte: 3}}) { totalCount edges { node { id } } } } } }"""
 
 
 def documents() -> Iterator[tuple[str, str]]:
