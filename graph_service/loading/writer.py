@@ -10,6 +10,12 @@ from graph_service.graph.executor import Graph
 from graph_service.loading.lookups import lookup_statements
 from graph_service.loading.records import Dataset, LoadError
 from graph_service.loading.rows import entity_row, relationship_row
+from graph_service.loading.staging import (
+    STAGE_RECORDS,
+    only_creates,
+    plan_stages,
+    write_in_stages,
+)
 from graph_service.loading.validation import Namesake, validate
 from graph_service.ontology import KINDS_BY_NAME, RELATIONSHIPS_BY_NAME, kind_of_labels
 from graph_service.queries import CypherQuery, query, render
@@ -96,10 +102,16 @@ async def load_dataset(
     dataset: Dataset,
     *,
     batch_size: int = BATCH_SIZE,
+    stage_records: int = STAGE_RECORDS,
     on_batch: Callable[[int], object] | None = None,
     timeout_seconds: float | None = None,
 ) -> None:
-    """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none."""
+    """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none.
+
+    A load larger than `stage_records` that only creates is written in stages, one
+    transaction each, and taken back if any fails (`staging`); any other load is one
+    transaction.
+    """
     known = {e.id for e in dataset.entities}
     referenced = {r.from_id for r in dataset.relationships} | {
         r.to_id for r in dataset.relationships
@@ -117,5 +129,14 @@ async def load_dataset(
     problems = validate(dataset, existing, await namesakes_in_graph(checks.read, dataset))
     if problems:
         raise LoadError(problems)
+    if len(dataset.entities) + len(dataset.relationships) > stage_records and only_creates(
+        dataset, existing.keys()
+    ):
+        stages = [
+            (stage, plan_statements(Dataset(stage.entities, stage.relationships), batch_size))
+            for stage in plan_stages(dataset, stage_records)
+        ]
+        await write_in_stages(graph, stages, on_statement=on_batch, timeout_seconds=timeout_seconds)
+        return
     statements = plan_statements(dataset, batch_size, existing.keys())
     await graph.write_all(statements, on_statement=on_batch, timeout_seconds=timeout_seconds)
