@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -73,12 +74,17 @@ class GoneAfter(Graph):
         super().__init__(graph.driver, graph.database, graph.timeout_seconds)
         self.stages = stages
 
-    async def write_all(self, statements: Any, **kwargs: Any) -> None:
+    async def write_all(
+        self,
+        statements: Sequence[tuple[CypherQuery, dict[str, Any]]],
+        on_statement: Callable[[int], object] | None = None,
+        timeout_seconds: float | None = None,
+    ) -> None:
         if any(q.name == "create_load_stage" for q, _ in statements):
             if self.stages == 0:
                 raise GraphUnavailable("the graph went away (injected by the test)")
             self.stages -= 1
-        await super().write_all(statements, **kwargs)
+        await super().write_all(statements, on_statement, timeout_seconds)
 
 
 def test_only_a_load_that_creates_everything_it_links_is_staged() -> None:
