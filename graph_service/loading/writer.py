@@ -22,6 +22,7 @@ from graph_service.queries import CypherQuery, query, render
 from graph_service.text_search import normalise
 
 BATCH_SIZE = 2000
+CHECK_BATCH_SIZE = 20_000
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -31,17 +32,24 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
 
 async def existing_kinds(graph: Graph, ids: set[str]) -> dict[str, str]:
     """The kinds of those of `ids` that are already in the graph."""
-    if not ids:
-        return {}
-    rows = await graph.read(query("get_entity_kinds"), ids=sorted(ids))
-    return {row["id"]: kind_of_labels(row["labels"]) for row in rows}
+    found: dict[str, str] = {}
+    ordered = sorted(ids)
+    # In slices: a million ids in one message is more than a Bolt server takes (16 MiB).
+    for start in range(0, len(ordered), CHECK_BATCH_SIZE):
+        batch = ordered[start : start + CHECK_BATCH_SIZE]
+        rows = await graph.read(query("get_entity_kinds"), ids=batch)
+        found.update((row["id"], kind_of_labels(row["labels"])) for row in rows)
+    return found
 
 
 async def namesakes_in_graph(
-    read: Callable[..., Awaitable[list[dict[str, Any]]]], dataset: Dataset
+    read: Callable[..., Awaitable[list[dict[str, Any]]]],
+    dataset: Dataset,
+    existing: Collection[str] | None = None,
 ) -> list[Namesake]:
     """Entities outside `dataset` that already use one of its names or aliases; `read` runs
-    the query (`Graph.read`, or `Transaction.run` inside a mutation's transaction)."""
+    the query (`Graph.read`, or `Transaction.run` inside a mutation's transaction). A large
+    load passes the ids of the graph it checked (`existing`) and is checked in slices."""
     # Stored whole terms are compact: a spaced name meets its compact form, and the
     # validation then compares the spaced forms.
     names = [n for e in dataset.entities for n in [e.name, *e.aliases]]
@@ -49,11 +57,35 @@ async def namesakes_in_graph(
     if not terms:
         return []
     ids = sorted({e.id for e in dataset.entities})
-    rows = await read(query("find_entities_sharing_terms"), terms=terms, ids=ids)
+    if existing is None or len(terms) <= CHECK_BATCH_SIZE:
+        rows = await read(query("find_entities_sharing_terms"), terms=terms, ids=ids)
+    else:
+        rows = await _large_load_namesakes(read, terms, ids, existing)
     return [
         Namesake(row["id"], (row["name"], *(row["aliases"] or [])), frozenset(row["related"]))
         for row in rows
     ]
+
+
+async def _large_load_namesakes(
+    read: Callable[..., Awaitable[list[dict[str, Any]]]],
+    terms: list[str],
+    ids: list[str],
+    existing: Collection[str],
+) -> list[dict[str, Any]]:
+    """`find_entities_sharing_terms` in slices small enough for one Bolt message: first the
+    owners of the terms, then those outside the load with their neighbours in it. Only
+    entities of the load already in the graph (`existing`) can be such neighbours."""
+    mine = set(ids)
+    outsiders: set[str] = set()
+    for start in range(0, len(terms), CHECK_BATCH_SIZE):
+        batch = terms[start : start + CHECK_BATCH_SIZE]
+        rows = await read(query("find_whole_term_owners"), terms=batch)
+        outsiders.update(row["id"] for row in rows if row["id"] not in mine)
+    if not outsiders:
+        return []
+    linked = sorted(i for i in ids if i in existing)
+    return await read(query("get_namesakes"), outsiders=sorted(outsiders), ids=linked)
 
 
 def plan_statements(
@@ -126,7 +158,8 @@ async def load_dataset(
     # The checks read as much as the load writes: they get its patience, not a request's.
     checks = Graph(graph.driver, graph.database, timeout_seconds or graph.timeout_seconds)
     existing = await existing_kinds(checks, referenced | known)
-    problems = validate(dataset, existing, await namesakes_in_graph(checks.read, dataset))
+    namesakes = await namesakes_in_graph(checks.read, dataset, existing.keys())
+    problems = validate(dataset, existing, namesakes)
     if problems:
         raise LoadError(problems)
     if len(dataset.entities) + len(dataset.relationships) > stage_records and only_creates(
