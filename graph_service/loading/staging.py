@@ -25,7 +25,7 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +100,7 @@ class LoadJournal:
 
 async def write_in_stages(
     graph: Graph,
-    stages: Sequence[tuple[Stage, list[Statement]]],
+    stages: Iterable[tuple[Stage, list[Statement]]],
     *,
     on_statement: Callable[[int], object] | None = None,
     timeout_seconds: float | None = None,
