@@ -15,6 +15,12 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def normalise(text: str) -> str:
+    if text.isascii():  # nothing to decompose (most names; an import normalises millions)
+        return _NON_WORD.sub(" ", text.lower()).strip()
+    return _normalise_unicode(text)
+
+
+def _normalise_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()

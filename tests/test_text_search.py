@@ -1,6 +1,9 @@
 """The stored search terms: what one range scan must be able to find."""
 
-from graph_service.text_search import indexed_terms, query_forms
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph_service.text_search import _normalise_unicode, indexed_terms, normalise, query_forms
 
 
 def test_every_word_suffix_is_a_compact_term_and_the_name_keeps_its_spaced_form() -> None:
@@ -22,3 +25,8 @@ def test_accents_case_and_punctuation_fold_and_the_compact_query_meets_the_terms
         "whole": True,
         "name_form": "elan nandu",
     }
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_shortcut_folds_as_the_unicode_path_does(text: str) -> None:
+    assert normalise(text) == _normalise_unicode(text)

@@ -11,6 +11,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
 from graph_service.graph.schema_setup import ensure_schema
+from graph_service.loading.staging import discard_abandoned_loads
 from graph_service.settings import Settings
 
 
@@ -42,6 +43,8 @@ async def open_graph(settings: Settings) -> AsyncIterator[Graph]:
             await driver.verify_connectivity()
             graph = Graph(driver, connection.database, settings.graph_timeout_seconds)
             await ensure_schema(graph)
+            # A staged import killed before it could take itself back (loading.staging).
+            await discard_abandoned_loads(graph)
             yield graph
         finally:
             await driver.close()

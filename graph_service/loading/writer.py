@@ -10,6 +10,12 @@ from graph_service.graph.executor import Graph
 from graph_service.loading.lookups import lookup_statements
 from graph_service.loading.records import Dataset, LoadError
 from graph_service.loading.rows import entity_row, relationship_row
+from graph_service.loading.staging import (
+    STAGE_RECORDS,
+    only_creates,
+    plan_stages,
+    write_in_stages,
+)
 from graph_service.loading.validation import Namesake, StoredLink, validate
 from graph_service.ontology import (
     KINDS_BY_NAME,
@@ -21,6 +27,7 @@ from graph_service.queries import CypherQuery, query, render
 from graph_service.text_search import normalise
 
 BATCH_SIZE = 2000
+CHECK_BATCH_SIZE = 20_000
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -30,17 +37,24 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
 
 async def existing_kinds(graph: Graph, ids: set[str]) -> dict[str, str]:
     """The kinds of those of `ids` that are already in the graph."""
-    if not ids:
-        return {}
-    rows = await graph.read(query("get_entity_kinds"), ids=sorted(ids))
-    return {row["id"]: kind_of_labels(row["labels"]) for row in rows}
+    found: dict[str, str] = {}
+    ordered = sorted(ids)
+    # In slices: a million ids in one message is more than a Bolt server takes (16 MiB).
+    for start in range(0, len(ordered), CHECK_BATCH_SIZE):
+        batch = ordered[start : start + CHECK_BATCH_SIZE]
+        rows = await graph.read(query("get_entity_kinds"), ids=batch)
+        found.update((row["id"], kind_of_labels(row["labels"])) for row in rows)
+    return found
 
 
 async def namesakes_in_graph(
-    read: Callable[..., Awaitable[list[dict[str, Any]]]], dataset: Dataset
+    read: Callable[..., Awaitable[list[dict[str, Any]]]],
+    dataset: Dataset,
+    existing: Collection[str] | None = None,
 ) -> list[Namesake]:
     """Entities outside `dataset` that already use one of its names or aliases; `read` runs
-    the query (`Graph.read`, or `Transaction.run` inside a mutation's transaction)."""
+    the query (`Graph.read`, or `Transaction.run` inside a mutation's transaction). A large
+    load passes the ids of the graph it checked (`existing`) and is checked in slices."""
     # Stored whole terms are compact: a spaced name meets its compact form, and the
     # validation then compares the spaced forms.
     names = [n for e in dataset.entities for n in [e.name, *e.aliases]]
@@ -48,7 +62,10 @@ async def namesakes_in_graph(
     if not terms:
         return []
     ids = sorted({e.id for e in dataset.entities})
-    rows = await read(query("find_entities_sharing_terms"), terms=terms, ids=ids)
+    if existing is None or len(terms) <= CHECK_BATCH_SIZE:
+        rows = await read(query("find_entities_sharing_terms"), terms=terms, ids=ids)
+    else:
+        rows = await _large_load_namesakes(read, terms, ids, existing)
     return [
         Namesake(row["id"], (row["name"], *(row["aliases"] or [])), frozenset(row["related"]))
         for row in rows
@@ -81,6 +98,27 @@ async def stored_links(
         parents = await read(render("list_links_into", rel=through), ids=sorted(ends))
         found += [StoredLink(through.name, row["from"], row["to"]) for row in parents]
     return found
+
+
+async def _large_load_namesakes(
+    read: Callable[..., Awaitable[list[dict[str, Any]]]],
+    terms: list[str],
+    ids: list[str],
+    existing: Collection[str],
+) -> list[dict[str, Any]]:
+    """`find_entities_sharing_terms` in slices small enough for one Bolt message: first the
+    owners of the terms, then those outside the load with their neighbours in it. Only
+    entities of the load already in the graph (`existing`) can be such neighbours."""
+    mine = set(ids)
+    outsiders: set[str] = set()
+    for start in range(0, len(terms), CHECK_BATCH_SIZE):
+        batch = terms[start : start + CHECK_BATCH_SIZE]
+        rows = await read(query("find_whole_term_owners"), terms=batch)
+        outsiders.update(row["id"] for row in rows if row["id"] not in mine)
+    if not outsiders:
+        return []
+    linked = sorted(i for i in ids if i in existing)
+    return await read(query("get_namesakes"), outsiders=sorted(outsiders), ids=linked)
 
 
 def plan_statements(
@@ -129,10 +167,16 @@ async def load_dataset(
     dataset: Dataset,
     *,
     batch_size: int = BATCH_SIZE,
+    stage_records: int = STAGE_RECORDS,
     on_batch: Callable[[int], object] | None = None,
     timeout_seconds: float | None = None,
 ) -> None:
-    """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none."""
+    """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none.
+
+    A load larger than `stage_records` that only creates is written in stages, one
+    transaction each, and taken back if any fails (`staging`); any other load is one
+    transaction.
+    """
     known = {e.id for e in dataset.entities}
     referenced = {r.from_id for r in dataset.relationships} | {
         r.to_id for r in dataset.relationships
@@ -147,9 +191,19 @@ async def load_dataset(
     # The checks read as much as the load writes: they get its patience, not a request's.
     checks = Graph(graph.driver, graph.database, timeout_seconds or graph.timeout_seconds)
     existing = await existing_kinds(checks, referenced | known)
-    namesakes = await namesakes_in_graph(checks.read, dataset)
+    namesakes = await namesakes_in_graph(checks.read, dataset, existing.keys())
     problems = validate(dataset, existing, namesakes, await stored_links(checks.read, dataset))
     if problems:
         raise LoadError(problems)
+    if len(dataset.entities) + len(dataset.relationships) > stage_records and only_creates(
+        dataset, existing.keys()
+    ):
+        # Planned as they are written: the rows of a million entities at once took 6 GiB.
+        stages = (
+            (stage, plan_statements(Dataset(stage.entities, stage.relationships), batch_size))
+            for stage in plan_stages(dataset, stage_records)
+        )
+        await write_in_stages(graph, stages, on_statement=on_batch, timeout_seconds=timeout_seconds)
+        return
     statements = plan_statements(dataset, batch_size, existing.keys())
     await graph.write_all(statements, on_statement=on_batch, timeout_seconds=timeout_seconds)

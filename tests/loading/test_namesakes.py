@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from graph_service.graph.executor import Graph
-from graph_service.loading import Dataset, EntityRecord, LoadError, RelationshipRecord, load_dataset
+from graph_service.loading import (
+    Dataset,
+    EntityRecord,
+    LoadError,
+    RelationshipRecord,
+    load_dataset,
+    writer,
+)
+from graph_service.loading.writer import namesakes_in_graph
 from graph_service.queries import CypherQuery
 
 COUNT = CypherQuery("test_count", "MATCH (n:Entity) RETURN count(n) AS n")
@@ -21,6 +29,10 @@ def _office(alias: str) -> EntityRecord:
         aliases=[alias],
         sources=["src-indoart"],
     )
+
+
+def _office_named(entity_id: str, name: str) -> EntityRecord:
+    return EntityRecord(id=entity_id, kind="Office", name=name, sources=["src-indoart"])
 
 
 async def test_an_alias_taken_by_an_unrelated_entity_in_the_graph_is_refused(
@@ -42,3 +54,17 @@ async def test_an_alias_shared_with_a_related_entity_is_allowed(graph: Graph) ->
         await load_dataset(graph, Dataset(entities=[office], relationships=[part_of]))
     finally:
         await graph.write(REMOVE, id=office.id)
+
+
+async def test_a_large_load_finds_the_same_namesakes_in_slices(
+    graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = _office("JATIM")
+    office.aliases.append("Pemkot Cimahi")
+    dataset = Dataset(entities=[office, _office_named("test-namesake-2", "Kantor Cimahi Dua")])
+    whole = await namesakes_in_graph(graph.read, dataset)
+    monkeypatch.setattr(writer, "CHECK_BATCH_SIZE", 1)
+    existing = await writer.existing_kinds(graph, {"pemkot-cimahi", office.id})
+    sliced = await namesakes_in_graph(graph.read, dataset, existing.keys())
+    assert {n.id for n in whole} >= {"pemprov-jawa-timur", "pemkot-cimahi"}
+    assert sorted(sliced, key=lambda n: n.id) == sorted(whole, key=lambda n: n.id)

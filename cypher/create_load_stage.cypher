@@ -1,0 +1,2 @@
+CREATE (s:LoadStage)
+SET s = $stage

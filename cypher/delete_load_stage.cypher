@@ -1,0 +1,2 @@
+MATCH (s:LoadStage {load: $load, number: $number})
+DELETE s

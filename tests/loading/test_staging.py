@@ -1,0 +1,152 @@
+"""A large load that only creates is written in stages; a failure, an interruption or a
+killed importer leaves the graph as it was (the journal of committed stages is undone)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pytest
+
+from graph_service.graph.errors import GraphUnavailable
+from graph_service.graph.executor import Graph
+from graph_service.loading import Dataset, EntityRecord, RelationshipRecord, load_dataset
+from graph_service.loading.staging import (
+    LoadJournal,
+    Stage,
+    discard_abandoned_loads,
+    only_creates,
+    plan_stages,
+)
+from graph_service.loading.writer import plan_statements
+from graph_service.queries import CypherQuery
+from graph_service.text_search import indexed_terms
+from tests.loading.scratch import export_lines
+
+PREFIX = "test-staged-"
+LOOKUPS = CypherQuery(
+    "test_staged_lookups",
+    "CALL () { MATCH (t:SearchTerm) WHERE t.entity STARTS WITH $prefix RETURN count(t) AS terms }"
+    " CALL () { MATCH (c:Citation) WHERE c.key STARTS WITH $prefix RETURN count(c) AS citations }"
+    " CALL () { MATCH (s:LoadStage) RETURN count(s) AS stages }"
+    " RETURN terms, citations, stages",
+)
+REMOVE = CypherQuery(
+    "test_staged_remove",
+    "CALL () { MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n }"
+    " CALL () { MATCH (t:SearchTerm) WHERE t.entity STARTS WITH $prefix DELETE t }"
+    " CALL () { MATCH (c:Citation) WHERE c.key STARTS WITH $prefix DELETE c }",
+)
+
+
+def _dataset() -> Dataset:
+    """Five new offices in a chain, the first part of a local government already there."""
+    offices = [
+        EntityRecord(
+            id=f"{PREFIX}{n}",
+            kind="Office",
+            name=f"Kantor Bertahap Nomor {n}",
+            sources=["src-indoart"],
+        )
+        for n in range(5)
+    ]
+    parts = [
+        RelationshipRecord("PART_OF", a.id, b.id, sources=["src-indoart"])
+        for a, b in zip(offices[1:], offices[:-1], strict=True)
+    ]
+    parts.append(
+        RelationshipRecord("PART_OF", offices[0].id, "pemkot-cimahi", sources=["src-indoart"])
+    )
+    return Dataset(entities=offices, relationships=parts)
+
+
+async def _lookups(graph: Graph) -> dict[str, Any]:
+    [row] = await graph.read(LOOKUPS, prefix=PREFIX)
+    return row
+
+
+class GoneAfter(Graph):
+    """The real graph, whose connection is lost after `stages` staged transactions."""
+
+    def __init__(self, graph: Graph, stages: int) -> None:
+        super().__init__(graph.driver, graph.database, graph.timeout_seconds)
+        self.stages = stages
+
+    async def write_all(
+        self,
+        statements: Sequence[tuple[CypherQuery, dict[str, Any]]],
+        on_statement: Callable[[int], object] | None = None,
+        timeout_seconds: float | None = None,
+    ) -> None:
+        if any(q.name == "create_load_stage" for q, _ in statements):
+            if self.stages == 0:
+                raise GraphUnavailable("the graph went away (injected by the test)")
+            self.stages -= 1
+        await super().write_all(statements, on_statement, timeout_seconds)
+
+
+def test_only_a_load_that_creates_everything_it_links_is_staged() -> None:
+    dataset = _dataset()
+    assert only_creates(dataset, {"pemkot-cimahi"})
+    assert not only_creates(dataset, {f"{PREFIX}3"})  # an update: one transaction
+    between_existing = RelationshipRecord("PART_OF", "pemkot-cimahi", "pemprov-jawa-barat")
+    dataset.relationships.append(between_existing)
+    assert not only_creates(dataset, {"pemkot-cimahi", "pemprov-jawa-barat"})
+
+
+def test_stages_put_entities_before_the_relationships_they_link() -> None:
+    stages = plan_stages(_dataset(), size=2)
+    assert [s.size for s in stages] == [2, 2, 1, 2, 2, 1]
+    assert all(not s.relationships for s in stages[:3])
+    assert all(not s.entities for s in stages[3:])
+
+
+async def test_a_staged_load_writes_everything_and_leaves_no_journal(graph: Graph) -> None:
+    before = await export_lines(graph)
+    try:
+        await load_dataset(graph, _dataset(), stage_records=2)
+        after = await export_lines(graph)
+        assert len(after) == len(before) + 10
+        terms = sum(len(indexed_terms(e.name, e.aliases)) for e in _dataset().entities)
+        assert await _lookups(graph) == {"terms": terms, "citations": 10, "stages": 0}
+    finally:
+        await graph.write(REMOVE, prefix=PREFIX)
+
+
+@pytest.mark.parametrize("committed", [0, 2, 4])
+async def test_a_staged_load_that_fails_takes_back_its_stages(graph: Graph, committed: int) -> None:
+    before = await export_lines(graph)
+    with pytest.raises(GraphUnavailable):
+        await load_dataset(GoneAfter(graph, committed), _dataset(), stage_records=2)
+    assert await export_lines(graph) == before
+    assert await _lookups(graph) == {"terms": 0, "citations": 0, "stages": 0}
+
+
+async def test_the_journal_of_a_killed_importer_is_undone_at_the_next_start(
+    graph: Graph,
+) -> None:
+    before = await export_lines(graph)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    dead = LoadJournal("test-killed-load", LoadJournal.new().host, int(finished.stdout))
+    dataset = _dataset()
+    # What the killed importer committed: all the entities, one stage of relationships.
+    stages = plan_stages(dataset, size=5)[:2]
+    for number, stage in enumerate(stages):
+        statements = plan_statements(Dataset(stage.entities, stage.relationships))
+        await graph.write_all([*statements, dead.stage_statement(number, stage)])
+    assert await _lookups(graph) != {"terms": 0, "citations": 0, "stages": 0}
+    alive = LoadJournal("test-running-load", dead.host, LoadJournal.new().pid)
+    await graph.write_all([alive.stage_statement(0, Stage())])  # a load still running
+    try:
+        assert await discard_abandoned_loads(graph) == ["test-killed-load"]
+        assert await export_lines(graph) == before
+        assert await _lookups(graph) == {"terms": 0, "citations": 0, "stages": 1}
+    finally:
+        await graph.write(CypherQuery("test_staged_forget", "MATCH (s:LoadStage) DELETE s"))
