@@ -144,16 +144,19 @@ PREDICATE_BANDS: dict[str, tuple[float, float]] = {
 GOVERNMENT_LEVELS = ("CITY", "REGENCY", "PROVINCE", "NATIONAL")
 POLICY_TYPES = ("PRESIDENTIAL_REGULATION", "MINISTERIAL_REGULATION", "MINISTERIAL_DECREE")
 
-# Named value sets: the GraphQL enums of ENUM properties.
+# Named value sets: the GraphQL enums of ENUM properties, and what each is in words.
 ENUMS: dict[str, tuple[str, ...]] = {
     "Predicate": PREDICATES,
     "GovernmentLevel": GOVERNMENT_LEVELS,
     "PolicyType": POLICY_TYPES,
     "DatePrecision": DATE_PRECISIONS,
 }
-ENUM_DESCRIPTIONS: dict[str, str] = {
-    "DatePrecision": "How precisely a source gives a date, as Wikidata's time precision: to "
-    "the day, the month or the year.",
+ENUM_WORDS: dict[str, str] = {
+    "Predicate": "the rating words the sources give a score or an award (e.g. `SANGAT_BAIK`)",
+    "GovernmentLevel": "the level of a government: city, regency, province or national",
+    "PolicyType": "the kind of a policy: a presidential or ministerial regulation, or a decree",
+    "DatePrecision": "how precisely a source gives a date, as Wikidata's time precision: to "
+    "the day, the month or the year",
 }
 
 _BODIES = frozenset({"Ministry", "Agency", "LocalGovernment", "Office", "CoordinationTeam"})
@@ -804,6 +807,7 @@ __all__ = [
     "CITATION_LABEL",
     "ENTITY_KINDS",
     "ENUMS",
+    "ENUM_WORDS",
     "ENTITY_LABEL",
     "INDEXES",
     "KINDS_BY_NAME",

@@ -11,9 +11,13 @@ SETUP_QUERIES = (
     "setup_entity_name_index",
     "setup_audit_entry_at_index",
     # Lookup nodes (ontology.SEARCH_TERM_LABEL, CITATION_LABEL): search by term prefix,
-    # `supportedBy` by source, and their upkeep by the entity or relationship they describe.
+    # `supportedBy` by source, and their upkeep by the entity or relationship they describe;
+    # near matches by a term's length and two of its three parts (text_search.near_keys).
     "setup_search_term_index",
     "setup_search_term_entity_index",
+    "setup_search_term_near_12_index",
+    "setup_search_term_near_13_index",
+    "setup_search_term_near_23_index",
     "setup_citation_source_index",
     "setup_citation_key_index",
 )

@@ -10,6 +10,7 @@ from graph_service.graph.executor import Graph
 from graph_service.loading.reindex import rebuild_lookups
 from graph_service.queries import CypherQuery, query
 from graph_service.settings import Settings
+from graph_service.text_search import near_probes
 from tests.api.test_mutations import Api, cleanup
 
 SEARCH = """query($q: String!) { search(query: $q) { totalCount edges { match node { id } } } }"""
@@ -125,3 +126,43 @@ async def test_reindex_rebuilds_lost_lookup_nodes(api: Api) -> None:
     assert await rebuild_lookups(api.graph, timeout_seconds=120) > 400
     assert await _found(api, "pemerintah kota cimahi") == [("pemkot-cimahi", "EXACT_NAME")]
     assert await _support(api, "src-indoart") == before
+
+
+async def test_near_matches_follow_writes_and_seek_their_indexes(api: Api) -> None:
+    ids = ("near-agency", "near-other")
+    try:
+        sources = ["src-indoart"]
+        first = {"id": "near-agency", "name": "Badan Zebrafinch Nusantara", "sources": sources}
+        other = {"id": "near-other", "name": "Badan Zebrafinck", "sources": sources}
+        for agency in (first, other):
+            await api.one("createAgency", "input: $agency", "__typename", {"agency": agency})
+        # An exact match (a word inside the name) first, then the near one.
+        assert await _found(api, "zebrafinch") == [
+            ("near-agency", "CONTAINS"),
+            ("near-other", "FUZZY"),
+        ]
+        patch = {"name": "Badan Quokka Raya"}
+        await api.one(
+            "updateAgency", 'id: "near-other", input: $patch', "__typename", {"patch": patch}
+        )
+        assert await _found(api, "zebrafinch") == [("near-agency", "CONTAINS")]
+        assert await _found(api, "quokak raya") == [("near-other", "FUZZY")]
+        await api.one("deleteAgency", 'id: "near-other", detach: true', "__typename")
+        assert await _found(api, "quokak raya") == []
+        plan = await _plan(
+            api.graph,
+            query("search_near_terms"),
+            **(near_probes("zebrafinck") or {}),
+            compact="zebrafinck",
+            kinds=None,
+            limit=10,
+        )
+        for node, key in (("a", "near_12"), ("b", "near_13"), ("c", "near_23")):
+            assert f"({node}:SearchTerm) [index: SearchTerm[{key}]]" in plan
+        near = query("search_near_terms")
+        probes = near_probes("cimahy") or {}
+        for limit, expected in ((1, 1), (50, 5)):  # the government, the region, three more
+            rows = await api.graph.read(near, **probes, compact="cimahy", kinds=None, limit=limit)
+            assert len(rows) == expected
+    finally:
+        await cleanup(api, *ids)

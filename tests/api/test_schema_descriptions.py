@@ -54,7 +54,7 @@ def _descriptions() -> list[tuple[str, str]]:
     schema = build_schema()._schema
     found: list[tuple[str, str]] = []
     for name, gtype in schema.type_map.items():
-        if name.startswith("__"):
+        if name.startswith("__") or name in BUILT_IN_SCALARS:  # graphql-core's own words
             continue
         found.append((f"type {name}", gtype.description or ""))
         if isinstance(gtype, GraphQLObjectType | GraphQLInterfaceType):
@@ -77,10 +77,34 @@ def _descriptions() -> list[tuple[str, str]]:
     return found
 
 
+def _schema_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The schema's enum values written in capitals (`INDEX_SCORES_VALUE`, `OUT`) and its
+    type names of more than one word (`GovernmentLevel`)."""
+    schema = build_schema()._schema
+    values = {
+        value
+        for name, gtype in schema.type_map.items()
+        if isinstance(gtype, GraphQLEnumType) and not name.startswith("__")
+        for value in gtype.values
+        if value.isupper()
+    }
+    types = {name for name in schema.type_map if len(re.findall(r"[A-Z][a-z]+", name)) > 1}
+    return frozenset(values - ACRONYMS_AS_WORDS), frozenset(types)
+
+
+# Enum values that are also ordinary abbreviations in a sentence ("a source without a URL").
+ACRONYMS_AS_WORDS = frozenset({"URL"})
+ENUM_VALUES, TYPE_NAMES = _schema_names()
+
+
 def _machine_names(sentence: str) -> list[str]:
-    """Kind and relationship names written for machines inside a sentence."""
+    """Names written for machines inside a sentence: kinds, relationship types, enum
+    values, schema type names and camelCase field names."""
     text = re.sub(r"`[^`]*`", "", sentence)  # code spans name API values on purpose
     bad: list[str] = []
+    bad += [w for w in re.findall(r"\b[A-Z][A-Z0-9_]+\b", text) if w in ENUM_VALUES]
+    bad += [w for w in re.findall(r"\b[A-Z][A-Za-z]+\b", text) if w in TYPE_NAMES]
+    bad += re.findall(r"\b[a-z]+[A-Z][A-Za-z]*\b", text)  # a field name: linkGoverns
     for kind in KINDS_BY_NAME:
         words = re.findall(r"[A-Z][a-z]+", kind)
         if len(words) > 1:
@@ -90,7 +114,7 @@ def _machine_names(sentence: str) -> list[str]:
         else:  # one word: only where a sentence uses it as a noun, "a Source entity"
             bad += re.findall(rf"\b(?:a|an|the|of) {kind}\b|\b{kind} (?:entity|entities)\b", text)
     bad += [rel for rel in RELATIONSHIPS_BY_NAME if re.search(rf"\b{rel}\b", text)]
-    return bad
+    return list(dict.fromkeys(bad))
 
 
 def test_machine_names_are_caught() -> None:
@@ -102,6 +126,11 @@ def test_machine_names_are_caught() -> None:
     assert _machine_names("GOVERNS relationships") == ["GOVERNS"]
     assert _machine_names("Filter by `RECEIVED_AWARD` or `LocalGovernment`.") == []
     assert _machine_names("A local government; the Digital Government Award 2024.") == []
+    assert _machine_names("By a property (e.g. INDEX_SCORES_VALUE).") == ["INDEX_SCORES_VALUE"]
+    assert _machine_names("OUT when it starts the relationship.") == ["OUT"]
+    assert _machine_names("Conditions on a GovernmentLevel value.") == ["GovernmentLevel"]
+    assert _machine_names("The mutation that wrote, e.g. linkGoverns.") == ["linkGoverns"]
+    assert _machine_names("`OUT` when it starts; GovTech, SPBE and a URL.") == []
 
 
 def test_descriptions_name_kinds_and_relationships_in_words() -> None:

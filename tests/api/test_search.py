@@ -121,3 +121,10 @@ def test_search_is_an_index_query_then_one_batch_of_entities(gql: GraphQLClient)
     body = gql.post(SEARCH, {"q": "cimahi"}, trace=True)
     queries = [q["name"] for q in body["extensions"]["graph"]["queries"]]
     assert queries == ["search_entities", "translate:entities"]
+
+
+def test_a_query_that_is_nobodys_name_also_seeks_near_matches(gql: GraphQLClient) -> None:
+    """ "Cimahi" is an alias, so "cimahi" is not a typo; "Cimahy" may be one."""
+    body = gql.post(SEARCH, {"q": "Cimahy"}, trace=True)
+    queries = [q["name"] for q in body["extensions"]["graph"]["queries"]]
+    assert queries == ["search_entities", "search_near_terms", "translate:entities"]

@@ -13,7 +13,7 @@ from typing import Any
 import strawberry
 
 from graph_service.api.types.values import ENUM_TYPES
-from graph_service.ontology import Property, ValueType, enum_name
+from graph_service.ontology import ENUM_WORDS, Property, ValueType, enum_name
 
 
 @strawberry.input(
@@ -83,7 +83,7 @@ def _enum_filter(name: str) -> type:
         "in_": strawberry.field(default=None, name="in", description="One of these values."),
     }
     return strawberry.input(
-        type(f"{name}Filter", (), namespace), description=f"Conditions on a {name} value."
+        type(f"{name}Filter", (), namespace), description=f"Conditions on {ENUM_WORDS[name]}."
     )
 
 

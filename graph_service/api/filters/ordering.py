@@ -70,7 +70,7 @@ def _order_input(name: str, fields: dict[str, str], what: str, *, by_year: bool 
         namespace["__annotations__"]["year"] = int | None
         namespace["year"] = strawberry.field(
             default=None,
-            description="With a relationship's property (e.g. INDEX_SCORES_VALUE): count only "
+            description="With a relationship's property (e.g. `INDEX_SCORES_VALUE`): count only "
             "the relationships of this year.",
         )
     return strawberry.input(

@@ -1,21 +1,23 @@
 """Search over names and aliases: case-, accent- and punctuation-insensitive, ranked.
 
 Ranking: the exact name first, then an exact alias, then a prefix, then a substring that
-starts a word; ties by name and key. Terms are normalised and stored as indexed
-`SearchTerm` nodes (loading/lookups.py), so one index range scan finds every match and
-ranks it; the page's entities then come in one translated read of what the selection asks
-of them, nested pages included (two round trips).
+starts a word, then near matches (one letter off); ties by name and key. Terms are
+normalised and stored as indexed `SearchTerm` nodes (loading/lookups.py); which entities
+match, and in what order, is search_matches.py; why, in words, search_reasons.py. The
+page's entities then come in one translated read of what the selection asks of them,
+nested pages included.
 """
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import strawberry
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
+from graph_service.api.resolvers.search_matches import MatchKind, find_matches
+from graph_service.api.resolvers.search_reasons import reasons
 from graph_service.api.translate.reached import Reached, read_reached
 from graph_service.api.types.entity import Entity
 from graph_service.api.types.pagination import (
@@ -26,18 +28,9 @@ from graph_service.api.types.pagination import (
     window,
 )
 from graph_service.api.types.values import EntityKindName
-from graph_service.queries import query
 from graph_service.text_search import query_forms
 
 MAX_QUERY_LENGTH = 200
-
-
-@strawberry.enum(description="How a search result matched the query.")
-class MatchKind(Enum):
-    EXACT_NAME = 0
-    EXACT_ALIAS = 1
-    PREFIX = 2
-    CONTAINS = 3
 
 
 @strawberry.type(description="A search result.")
@@ -45,6 +38,11 @@ class SearchEdge:
     cursor: str = strawberry.field(description="Where this result sits.")
     node: Entity = strawberry.field(description="The entity found.")
     match: MatchKind = strawberry.field(description="How it matched; results are ranked by it.")
+    matched: str = strawberry.field(description="The name or alias that matched, as written.")
+    reason: str = strawberry.field(
+        description="Why it matched and ranks where it does, in words: which result is the "
+        "region and which the government when one's name is the other's alias."
+    )
 
 
 @strawberry.type(description="A page of search results, best first.")
@@ -79,26 +77,27 @@ async def search(
     win = window(
         first, after, None, None, max_page_size=settings.max_page_size, default_page_size=20
     )
-    rows = await info.context.graph.read(
-        query("search_entities"),
-        term=forms[-1],  # the compact form: stored terms are compact
-        forms=forms,
-        kinds=[k.value for k in kinds] if kinds else None,
-        start=win.start,
-        stop=win.stop,
+    total, page = await find_matches(
+        info.context.graph,
+        query_text,
+        [k.value for k in kinds] if kinds else None,
+        win.start,
+        win.stop,
     )
-    total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
-    (entities,) = await read_reached(info, Reached(("edges", "node"), [r["id"] for r in page]))
+    why = reasons(page)
+    (entities,) = await read_reached(info, Reached(("edges", "node"), [m.id for m in page]))
     if entities is not None:  # a term may outlive its entity: leave such rows out
-        page = [row for row in page if row["id"] in entities]
+        page = [m for m in page if m.id in entities]
     return connect(
         SearchConnection,
         win,
         total,
         page,
-        lambda cursor, row: SearchEdge(
+        lambda cursor, m: SearchEdge(
             cursor=cursor,
-            node=entities[row["id"]] if entities is not None else None,  # type: ignore[arg-type]
-            match=MatchKind(row["rank"]),
+            node=entities[m.id] if entities is not None else None,  # type: ignore[arg-type]
+            match=m.match,
+            matched=m.text,
+            reason=why[m.id],
         ),
     )

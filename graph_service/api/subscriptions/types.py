@@ -33,7 +33,9 @@ class RelationshipChange:
 
 @strawberry.type(description="What one committed mutation changed in the graph.")
 class GraphChange:
-    mutation: str = strawberry.field(description="The mutation field that wrote, e.g. linkGoverns.")
+    mutation: str = strawberry.field(
+        description="The mutation field that wrote, e.g. `linkGoverns`."
+    )
     at: dt.datetime = strawberry.field(description="When the write committed (UTC).")
     entities: list[EntityChange] = strawberry.field(description="The entities it touched.")
     relationships: list[RelationshipChange] = strawberry.field(

@@ -15,7 +15,7 @@ from graph_service.api.types.values import RelationshipTypeName
 class RelationshipCount:
     type: RelationshipTypeName = strawberry.field(description="The relationship type.")
     direction: Direction = strawberry.field(
-        description="OUT when the entity is the start of these relationships, IN the end."
+        description="`OUT` when the entity is the start of these relationships, `IN` the end."
     )
     count: int = strawberry.field(description="How many.")
 
@@ -26,7 +26,7 @@ class NeighborEdge:
     node: Entity = strawberry.field(description="The entity at the other end.")
     relationship: GraphEdge = strawberry.field(description="The relationship that joins them.")
     direction: Direction = strawberry.field(
-        description="OUT when the entity asked about is the relationship's start, IN its end."
+        description="`OUT` when the entity asked about is the relationship's start, `IN` its end."
     )
 
 

@@ -11,7 +11,7 @@ from strawberry.types.field import StrawberryField
 
 from graph_service.ontology import (
     ENTITY_KINDS,
-    ENUM_DESCRIPTIONS,
+    ENUM_WORDS,
     ENUMS,
     RELATIONSHIP_TYPES,
     Property,
@@ -25,9 +25,7 @@ def _make_enum(name: str, values: tuple[str, ...], description: str) -> Any:
 
 
 ENUM_TYPES: dict[str, Any] = {
-    name: _make_enum(
-        name, choices, ENUM_DESCRIPTIONS.get(name, f"The values of {name} in the ontology.")
-    )
+    name: _make_enum(name, choices, f"{ENUM_WORDS[name][0].upper()}{ENUM_WORDS[name][1:]}.")
     for name, choices in ENUMS.items()
 }
 EntityKindName: Any = _make_enum(
