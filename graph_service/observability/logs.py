@@ -38,5 +38,7 @@ def configure_logging(log_format: Literal["json", "text"], level: str = "INFO") 
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers[:] = []
         uvicorn_logger.propagate = True
+    # The Redis client's retries are noise: the rate limiter reports a failing Redis itself.
+    logging.getLogger("coredis").setLevel(logging.WARNING)
     # The access line is ours (with request id, operation and code); uvicorn's is off.
     logging.getLogger("uvicorn.access").disabled = True
