@@ -162,3 +162,5 @@ def test_a_graph_outage_is_a_warning_with_503_in_the_access_log(
     ]
     assert line.levelno == logging.WARNING
     assert (line.status, line.code) == (503, "GRAPH_UNAVAILABLE")  # type: ignore[attr-defined]
+    # An outage is logged once, by the breaker (the trip above), not per request.
+    assert [r.getMessage()[:80] for r in records.records if r.exc_info] == []
