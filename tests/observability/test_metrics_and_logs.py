@@ -106,8 +106,12 @@ def test_the_access_line_names_request_operation_status_code_and_duration(
     client: TestClient, records: pytest.LogCaptureFixture
 ) -> None:
     client.post("/graphql", json={"query": NAMED}, headers={"X-Request-ID": "req-42"})
-    (line,) = [r for r in records.records if getattr(r, "request_id", None) == "req-42"]
-    assert line.name == "graph_service.access" and line.levelno == logging.INFO
+    (line,) = [
+        r
+        for r in records.records
+        if r.name == "graph_service.access" and getattr(r, "request_id", None) == "req-42"
+    ]
+    assert line.levelno == logging.INFO
     assert (line.operation, line.status, line.code) == ("MetricsProbe", 200, None)  # type: ignore[attr-defined]
     assert line.duration_ms > 0 and line.cypher_statements == 1  # type: ignore[attr-defined]
     as_json = json.loads(formatter("json").format(line))
