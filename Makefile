@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install chromium lint typecheck lint-cypher schema check-schema example-client clean bench
+.PHONY: run test install chromium redis lint typecheck lint-cypher schema check-schema example-client clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ install: $(STAMP)
 
 chromium:  ## Debian's Chromium for the explorer's browser tests (skipped without it, except in CI)
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+redis:  ## Debian's Redis for the shared rate limit's tests (skipped without it, except in CI)
+	command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
 
 run: $(STAMP)  ## start the embedded graph, seed it if empty, serve http://127.0.0.1:8000/graphql
 	$(BIN)/graph-service serve --seed-if-empty

@@ -3,7 +3,7 @@
 Run against a service that is already up (`make run`, or `graph-service serve` on a large
 imported graph):
 
-    python benchmarks/explorer_timings.py --url http://127.0.0.1:8000 \
+    python -m benchmarks.explorer_timings --url http://127.0.0.1:8000 \
         --query cimahi --entity pemkot-cimahi --repeat 5
 
 It prints, as medians over the repeats (each in a fresh browser context, so nothing is
@@ -18,20 +18,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+from pathlib import Path
 from typing import Any
 
 from playwright.async_api import async_playwright
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from benchmarks.chromium import CHROMIUM, launch_chromium
 
 MEASURES = """(name) => performance.getEntriesByName(name).map((e) => e.duration)"""
 GRAPHQL_TIMES = """() => performance.getEntriesByType('resource')
@@ -80,10 +72,10 @@ async def main() -> None:
     parser.add_argument("--query", default="cimahi")
     parser.add_argument("--entity", default="pemkot-cimahi")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", type=Path, default=CHROMIUM)
     args = parser.parse_args()
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=args.chromium, args=FLAGS)
+        browser = await launch_chromium(playwright, args.chromium)
         await _once(browser, args.url, args.query, args.entity)  # warm-up
         runs = [await _once(browser, args.url, args.query, args.entity) for _ in range(args.repeat)]
         await browser.close()

@@ -7,9 +7,19 @@ each read as one page.
 from __future__ import annotations
 
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings
+
+RATE_LIMIT_STORAGE_SCHEMES = (
+    "memory",
+    "redis",
+    "rediss",
+    "redis+unix",
+    "redis+sentinel",
+    "redis+cluster",
+)
 
 
 class OperationsSettings(BaseSettings):
@@ -46,6 +56,13 @@ class OperationsSettings(BaseSettings):
     workers: int = Field(
         1, ge=1, validation_alias="GRAPH_SERVICE_WORKERS", description="Uvicorn worker processes."
     )
+    rate_limit_storage: str = Field(
+        "memory://",
+        validation_alias="GRAPH_SERVICE_RATE_LIMIT_STORAGE",
+        description="Where clients' requests are counted: memory:// (each worker on its own) or "
+        "redis://host:port (shared by every worker using it; also rediss://, redis+unix://, "
+        "redis+sentinel://, redis+cluster://).",
+    )
     shutdown_grace_seconds: float = Field(
         10.0,
         ge=0,
@@ -65,3 +82,11 @@ class OperationsSettings(BaseSettings):
         validation_alias="GRAPH_SERVICE_OTEL",
         description="Emit OpenTelemetry traces (needs the `otel` extra; OTEL_* configure export).",
     )
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _rate_limit_storage(cls, value: str) -> str:
+        if urlsplit(value).scheme not in RATE_LIMIT_STORAGE_SCHEMES:
+            schemes = ", ".join(f"{s}://" for s in RATE_LIMIT_STORAGE_SCHEMES)
+            raise ValueError(f"must start with one of {schemes}")
+        return value

@@ -215,7 +215,8 @@ class Settings(OperationsSettings):
         600,
         ge=0,
         validation_alias="GRAPH_SERVICE_RATE_LIMIT",
-        description="Requests per minute per client (per worker process); 0 turns it off.",
+        description="Requests per minute per client (per worker process unless "
+        "GRAPH_SERVICE_RATE_LIMIT_STORAGE is shared); 0 turns it off.",
     )
     introspection: bool = Field(
         True,

@@ -23,6 +23,10 @@ T = TypeVar("T")
 
 # Probes often, restarts soon: faults show within a fraction of a second.
 FAST_PROBES = {"GRAPH_SERVICE_GRAPH_PROBE_INTERVAL": "0.2", "GRAPH_SERVICE_RATE_LIMIT": "0"}
+# How long a test waits for what a fault must lead to. Idle, it comes within seconds; the
+# deadline is generous because CI machines are loaded, and waiting costs nothing when
+# it comes sooner (`wait_until` returns at once).
+PATIENCE = 60.0
 
 
 def wait_until(

@@ -76,7 +76,12 @@ class ServiceProcess:
         """SIGTERM, as an orchestrator stops it; its exit status."""
         assert self.process is not None
         self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(
+                f"the service did not exit within {timeout} s of SIGTERM: {self.log()[-5000:]}"
+            ) from None
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:

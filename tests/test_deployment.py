@@ -81,6 +81,10 @@ def test_compose_runs_neo4j_5_lts_and_the_service_after_it(dockerfile: Dockerfil
     assert int(environment["GRAPH_SERVICE_WORKERS"]) > 1
     assert "${NEO4J_PASSWORD" in environment["NEO4J_PASSWORD"]  # never a password in the file
     assert services["seed"]["command"] == ["graph-service", "seed"]
+    # The workers share one rate limit, counted in the compose file's Redis.
+    assert environment["GRAPH_SERVICE_RATE_LIMIT_STORAGE"] == "redis://redis:6379"
+    assert services["redis"]["image"].startswith("redis:")
+    assert api["depends_on"]["redis"]["condition"] == "service_healthy"
     # The image's port is the one published.
     port = dockerfile.envs["GRAPH_SERVICE_PORT"]
     assert any(str(p).endswith(f":{port}") for p in api["ports"])

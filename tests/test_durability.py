@@ -19,6 +19,7 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 from neo4j import GraphDatabase
+from prometheus_client.parser import text_string_to_metric_families
 
 from graph_service.embedded import read_password
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME
@@ -61,7 +62,10 @@ class Writers:
         self.prefix = prefix
         self.acknowledged: list[str] = []
         self.failed: list[str] = []
+        self.in_flight = 0
         self._stop = asyncio.Event()
+        self._go = asyncio.Event()
+        self._go.set()
         self._tasks: list[asyncio.Task[None]] = []
 
     def start(self) -> None:
@@ -69,7 +73,19 @@ class Writers:
 
     async def stop(self) -> None:
         self._stop.set()
+        self._go.set()
         await asyncio.gather(*self._tasks)
+
+    async def pause(self, timeout: float = 60) -> None:
+        """No new writes; returns once none is in flight."""
+        self._go.clear()
+        deadline = time.monotonic() + timeout
+        while self.in_flight:
+            assert time.monotonic() < deadline, "a write never finished"
+            await asyncio.sleep(0.01)
+
+    def resume(self) -> None:
+        self._go.set()
 
     async def until_acknowledged(self, more: int, timeout: float) -> None:
         target = len(self.acknowledged) + more
@@ -81,11 +97,17 @@ class Writers:
     async def _write(self, writer: int) -> None:
         async with httpx.AsyncClient(base_url=self.url, headers=AUTH, timeout=30) as client:
             for number in range(1_000_000):
+                await self._go.wait()
                 if self._stop.is_set():
                     return
                 key = f"{self.prefix}-{writer}-{number}"
                 variables = {"input": {"id": key, "name": key, "sources": [SOURCE]}}
-                if await _succeeded(client, CREATE, variables, "createPlatform"):
+                self.in_flight += 1
+                try:
+                    succeeded = await _succeeded(client, CREATE, variables, "createPlatform")
+                finally:
+                    self.in_flight -= 1
+                if succeeded:
                     self.acknowledged.append(key)
                 else:
                     self.failed.append(key)
@@ -153,22 +175,50 @@ async def test_writes_hold_while_the_graph_is_killed(service: ServiceProcess) ->
     assert_exactly_the_acknowledged(service, writers)
 
 
+async def in_flight_at_the_service(url: str) -> float:
+    """GraphQL requests the service is answering now (its in-flight gauge)."""
+    async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+        text = (await client.get("/metrics")).text
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == "graph_service_requests_in_flight":
+                return float(sample.value)
+    return 0.0
+
+
+async def a_batch_in_flight(
+    service: ServiceProcess, client: httpx.AsyncClient, writers: Writers, batches: list[str]
+) -> asyncio.Task[bool]:
+    """A batch of writes the service is busy with (the writers paused while it is seen),
+    its ids noted in `batches`; should a batch end before it is seen, another is sent."""
+    await writers.pause()
+    try:
+        for attempt in range(5):
+            ids = [f"dur-term-batch-{attempt}-{n}" for n in range(300)]
+            batch = [{"platform": {"id": i, "name": i, "sources": [SOURCE]}} for i in ids]
+            batches.extend(ids)
+            task = asyncio.create_task(
+                _succeeded(client, UPSERT, {"inputs": batch}, "upsertEntities")
+            )
+            while not task.done():
+                if await in_flight_at_the_service(service.url) >= 1:  # the writers are paused
+                    return task
+            assert task.result(), "a batch failed before SIGTERM"
+        raise AssertionError("every batch ended before the service was seen busy with it")
+    finally:
+        writers.resume()
+
+
 async def test_sigterm_drains_in_flight_writes_and_a_restart_loses_none(
     service: ServiceProcess,
 ) -> None:
     writers = Writers(service.url, "dur-term")
-    batch = [
-        {"platform": {"id": f"dur-term-batch-{n}", "name": f"batch {n}", "sources": [SOURCE]}}
-        for n in range(300)
-    ]
+    batches: list[str] = []
     writers.start()
     try:
         await writers.until_acknowledged(20, timeout=30)
         async with httpx.AsyncClient(base_url=service.url, headers=AUTH, timeout=60) as client:
-            in_flight = asyncio.create_task(
-                _succeeded(client, UPSERT, {"inputs": batch}, "upsertEntities")
-            )
-            await asyncio.sleep(0.15)  # sent and being written
+            in_flight = await a_batch_in_flight(service, client, writers, batches)
             log_start = len(service.log())
             status = await asyncio.to_thread(service.terminate)
             assert status == 0, service.log()[-3000:]
@@ -180,4 +230,4 @@ async def test_sigterm_drains_in_flight_writes_and_a_restart_loses_none(
     finally:
         await writers.stop()
     assert len(writers.failed) > 0, "nothing was refused while the service was down"
-    assert_exactly_the_acknowledged(service, writers, also=[b["platform"]["id"] for b in batch])
+    assert_exactly_the_acknowledged(service, writers, also=batches)

@@ -22,6 +22,8 @@ from graph_service.settings import ConfigurationError, load_settings
         ("GRAPH_SERVICE_NESTED_PAGE_SIZE", "101"),
         ("GRAPH_SERVICE_GRAPH_TIMEOUT", "soon"),
         ("GRAPH_SERVICE_MODE", "staging"),
+        ("GRAPH_SERVICE_RATE_LIMIT_STORAGE", "memcached://127.0.0.1:11211"),
+        ("GRAPH_SERVICE_RATE_LIMIT_STORAGE", "127.0.0.1:6379"),
     ],
 )
 def test_a_bad_value_names_its_variable(variable: str, value: str) -> None:
@@ -51,6 +53,12 @@ def test_defaults_run_the_embedded_graph() -> None:
     assert settings.database == "spbe"
     assert (settings.host, settings.port) == ("127.0.0.1", 8000)
     assert settings.neo4j_password is None
+
+
+def test_the_rate_limit_counts_in_memory_unless_a_redis_is_named() -> None:
+    assert load_settings({}).rate_limit_storage == "memory://"
+    shared = load_settings({"GRAPH_SERVICE_RATE_LIMIT_STORAGE": "redis://cache:6379/2"})
+    assert shared.rate_limit_storage == "redis://cache:6379/2"
 
 
 @pytest.mark.parametrize(

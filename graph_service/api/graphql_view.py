@@ -52,7 +52,7 @@ class GraphQLView(GraphQLOverHTTP):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_SSE_PROTOCOL),
         )
         self.settings = settings
-        self.rate_limiter = RateLimiter(settings.rate_limit)
+        self.rate_limiter = RateLimiter(settings.rate_limit, settings.rate_limit_storage)
         self.persisted = persisted_documents_for(settings)  # a bad manifest stops the start
 
     async def admit(self, request: Request) -> None:
@@ -73,7 +73,7 @@ class GraphQLView(GraphQLOverHTTP):
             )
         client = request.client.host if request.client else "unknown"
         key = f"subject:{principal.subject}" if principal else f"address:{client}"
-        retry_after = self.rate_limiter.acquire(key)
+        retry_after = await self.rate_limiter.acquire(key)
         if retry_after is not None:
             raise RequestRefused(
                 429, "too many requests: slow down", {"Retry-After": str(retry_after)}

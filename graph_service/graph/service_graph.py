@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Awaitable
 from typing import TYPE_CHECKING
 
 from graph_service.graph.breaker import BreakerState, CircuitBreaker, Problem
@@ -24,8 +25,13 @@ from graph_service.settings import Settings
 if TYPE_CHECKING:
     from graph_service.embedded.supervisor import GraphSupervisor
 
+logger = logging.getLogger(__name__)
+
 HANDSHAKE_TIMEOUT_SECONDS = 2.0
 CONFIRM_TIMEOUT_SECONDS = 2.0
+# Closing must not hold the shutdown up: requests have drained by then, and the process
+# ends anyway. (A close was seen to hang for a minute after heavy write contention.)
+CLOSE_TIMEOUT_SECONDS = 5.0
 
 
 @contextlib.asynccontextmanager
@@ -44,6 +50,11 @@ async def open_service_graph(
     async def confirm() -> Problem:
         try:
             await Graph(driver, connection.database, CONFIRM_TIMEOUT_SECONDS).read(query("ping"))
+        except GraphTimeout:  # its own message would tell a client to ask for less
+            return (
+                f"the graph at {address} answers the Bolt handshake but not a ping within "
+                f"{CONFIRM_TIMEOUT_SECONDS:g} s: it is still starting or overwhelmed"
+            )
         except GraphError as error:
             return str(error)
         return None
@@ -70,6 +81,17 @@ async def open_service_graph(
     finally:
         if watch is not None:
             watch.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watch
-        await driver.close()
+            await _within(watch, CLOSE_TIMEOUT_SECONDS, "the circuit breaker's watch")
+        await _within(driver.close(), CLOSE_TIMEOUT_SECONDS, "closing the graph driver")
+
+
+async def _within(work: Awaitable[object], seconds: float, what: str) -> None:
+    """Await `work` for at most `seconds`, then leave it (logged): unlike `wait_for`, this
+    does not wait for a cancelled task that will not end."""
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if not done:
+        logger.warning("%s did not end within %g s; left behind", what, seconds)
+        return
+    with contextlib.suppress(asyncio.CancelledError):
+        task.result()

@@ -63,6 +63,10 @@ REFUSALS = Counter(
     "Requests refused before or instead of doing the work, by reason",
     ["reason"],
 )
+RATE_LIMIT_STORAGE_ERRORS = Counter(
+    "graph_service_rate_limit_storage_errors",
+    "Requests admitted without a rate limit because its shared storage (Redis) failed",
+)
 GRAPH_UP = Gauge(
     "graph_service_graph_up",
     "1 while the graph answers (circuit breaker closed), else 0",

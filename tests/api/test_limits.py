@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from graphql import parse
+from limits import RateLimitItemPerSecond
 from starlette.testclient import TestClient
 
 from graph_service.api.app import create_app
@@ -272,23 +275,24 @@ def test_guessing_tokens_uses_up_the_address_budget(graph: Graph, settings: Sett
         assert guesses == [401, 401, 429]
 
 
-def test_rate_limiter_refills_over_time() -> None:
-    now = [0.0]
-    limiter = RateLimiter(60, clock=lambda: now[0])
-    assert all(limiter.acquire("a") is None for _ in range(60))
-    assert limiter.acquire("a") == 1
-    assert limiter.acquire("b") is None  # other clients are unaffected
-    now[0] += 1.0
-    assert limiter.acquire("a") is None
-    assert RateLimiter(0).acquire("a") is None  # 0 turns the limit off
+async def test_rate_limiter_lets_a_client_in_again_as_its_window_slides() -> None:
+    limiter = RateLimiter(0, item=RateLimitItemPerSecond(2))  # a short window, not a minute
+    assert [await limiter.acquire("a") for _ in range(2)] == [None, None]
+    assert await limiter.acquire("a") == 1  # Retry-After: a second at least
+    assert await limiter.acquire("b") is None  # other clients are unaffected
+    deadline = time.monotonic() + 5
+    while await limiter.acquire("a") is not None:
+        assert time.monotonic() < deadline, "the client was never let in again"
+        await asyncio.sleep(0.05)
 
 
-def test_rate_limiter_forgets_the_least_recent_clients_first() -> None:
-    limiter = RateLimiter(1, max_clients=2)
-    for key in ("a", "b", "c"):
-        assert limiter.acquire(key) is None
-    assert limiter.acquire("a") is None  # forgotten, so it starts afresh
-    assert limiter.acquire("c") is not None
+async def test_retry_after_is_within_the_minute_and_zero_turns_the_limit_off() -> None:
+    limiter = RateLimiter(2)
+    assert [await limiter.acquire("a") for _ in range(2)] == [None, None]
+    retry_after = await limiter.acquire("a")
+    assert retry_after is not None and 1 <= retry_after <= 60
+    off = RateLimiter(0)
+    assert [await off.acquire("a") for _ in range(5)] == [None] * 5
 
 
 def test_introspection_can_be_turned_off(strict: TestClient, client: TestClient) -> None:

@@ -21,23 +21,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.chromium import CHROMIUM, launch_chromium
 from graph_service.graph.executor import Graph
 from graph_service.settings import Settings
 from tests.live_server import serve_in_thread
 
-CHROMIUM = Path("/usr/bin/chromium")
-# What the machine needs: no sandbox as root, no GPU, and none of Chromium's own traffic
-# (updates, sync, QUIC probes) on a closed network.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "explorer"
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
@@ -60,9 +48,7 @@ async def browser() -> AsyncIterator[Any]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, timeout=60_000
-        )
+        chromium = await launch_chromium(playwright, timeout=60_000)
         yield chromium
         await chromium.close()
 

@@ -17,7 +17,7 @@ from graph_service.graph.breaker import BreakerState, CircuitBreaker, Problem
 from graph_service.graph.errors import GraphUnavailable
 from graph_service.graph.probe import BoltAddress, bolt_problem
 from graph_service.settings import load_settings
-from tests.faults import FAST_PROBES, fault_settings, run_cypher, wait_until
+from tests.faults import FAST_PROBES, PATIENCE, fault_settings, run_cypher, wait_until
 from tests.loading.scratch import cli_environment
 
 
@@ -70,7 +70,7 @@ async def test_the_probe_tells_refused_from_frozen_from_alive() -> None:
         started = time.monotonic()
         frozen = await bolt_problem(address, 0.3)
         assert frozen is not None and "did not answer the Bolt handshake within 0.3 s" in frozen
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < 3.0  # its own timeout ended it, not a hang
 
 
 def test_bolt_addresses_come_from_the_uri() -> None:
@@ -91,24 +91,30 @@ def test_against_an_external_server_the_driver_reconnects(tmp_path: Path) -> Non
         env = cli_environment(graph_settings)
         settings = load_settings({**env, **FAST_PROBES})
         with TestClient(create_app(settings)) as client:
-            ready = client.get("/readyz")
-            assert ready.status_code == 200, ready.text
-            process.stop()
-            (status, body), _ = wait_until(
-                lambda: (lambda r: (r.status_code, r.json()))(client.get("/readyz")),
-                lambda r: r[0] == 503,
-                5,
-                "not ready",
+            wait_until(
+                lambda: client.get("/readyz").status_code, lambda s: s == 200, PATIENCE, "ready"
             )
-            # The probe's words, or the driver's when a query found the server gone first.
-            assert any(
-                words in body["reason"] for words in ("refuses connections", "Couldn't connect")
-            ), body["reason"]
+            process.stop()
+            # Not ready, saying why: the probe's words, or the driver's when a query found the
+            # server gone first (a first 503 may say "busy" when a ping timed out meanwhile).
+            wait_until(
+                lambda: (lambda r: (r.status_code, r.json()))(client.get("/readyz")),
+                lambda r: (
+                    r[0] == 503
+                    and any(
+                        w in r[1]["reason"] for w in ("refuses connections", "Couldn't connect")
+                    )
+                ),
+                PATIENCE,
+                "not ready, saying the server is gone",
+            )
             refused = client.post("/graphql", json={"query": "{ stats { totalEntities } }"})
             assert refused.status_code == 503
             assert refused.headers["Retry-After"] == "1"
             process.start()
-            wait_until(lambda: client.get("/readyz").status_code, lambda s: s == 200, 10, "ready")
+            wait_until(
+                lambda: client.get("/readyz").status_code, lambda s: s == 200, PATIENCE, "ready"
+            )
             answer = client.post("/graphql", json={"query": "{ stats { totalEntities } }"})
             assert answer.status_code == 200, answer.text
     finally:

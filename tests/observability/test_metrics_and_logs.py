@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 
 from graph_service.api.app import create_app
 from graph_service.graph.executor import Graph
-from graph_service.observability.logs import formatter
+from graph_service.observability.logs import RequestIdFilter, formatter
 from graph_service.observability.metrics import MAX_OPERATION_NAMES, operation_label
 from graph_service.settings import Settings
 
@@ -106,8 +106,12 @@ def test_the_access_line_names_request_operation_status_code_and_duration(
     client: TestClient, records: pytest.LogCaptureFixture
 ) -> None:
     client.post("/graphql", json={"query": NAMED}, headers={"X-Request-ID": "req-42"})
-    (line,) = [r for r in records.records if getattr(r, "request_id", None) == "req-42"]
-    assert line.name == "graph_service.access" and line.levelno == logging.INFO
+    (line,) = [
+        r
+        for r in records.records
+        if r.name == "graph_service.access" and getattr(r, "request_id", None) == "req-42"
+    ]
+    assert line.levelno == logging.INFO
     assert (line.operation, line.status, line.code) == ("MetricsProbe", 200, None)  # type: ignore[attr-defined]
     assert line.duration_ms > 0 and line.cypher_statements == 1  # type: ignore[attr-defined]
     as_json = json.loads(formatter("json").format(line))
@@ -115,6 +119,19 @@ def test_the_access_line_names_request_operation_status_code_and_duration(
     assert as_json["operation"] == "MetricsProbe" and as_json["status"] == 200
     assert "duration_ms" in as_json and "code" in as_json
     assert formatter("text").format(line).split(" ", 3)[2] == "INFO"
+
+
+def test_every_line_of_a_request_carries_the_id_in_its_response_header(
+    client: TestClient, records: pytest.LogCaptureFixture
+) -> None:
+    records.handler.addFilter(RequestIdFilter())  # as `configure_logging` sets it up
+    response = client.post("/graphql", json={"query": "{ nope }"})  # no id given: a fresh one
+    request_id = response.headers["x-request-id"]
+    lines = [r for r in records.records if getattr(r, "request_id", None) == request_id]
+    assert {r.name for r in lines} >= {"graph_service.access", "graph_service.errors"}
+    assert [r for r in records.records if r.name == "graph_service.access"] == [
+        r for r in lines if r.name == "graph_service.access"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -149,3 +166,5 @@ def test_a_graph_outage_is_a_warning_with_503_in_the_access_log(
     ]
     assert line.levelno == logging.WARNING
     assert (line.status, line.code) == (503, "GRAPH_UNAVAILABLE")  # type: ignore[attr-defined]
+    # An outage is logged once, by the breaker (the trip above), not per request.
+    assert [r.getMessage()[:80] for r in records.records if r.exc_info] == []

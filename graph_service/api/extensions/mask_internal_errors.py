@@ -14,6 +14,8 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
+from graph_service.api.middleware.request_id import STATE_KEY as REQUEST_ID_KEY
+
 logger = logging.getLogger("graph_service.errors")
 
 MESSAGE = "Internal error. Quote the request id when you report it."
@@ -50,5 +52,5 @@ def request_id_of(context: Any) -> str:
     """The id the request was given (`RequestIdMiddleware`), or a fresh one outside HTTP."""
     request = getattr(context, "request", None)
     state = getattr(request, "scope", {}).get("state", {})
-    request_id = state.get("request_id") if isinstance(state, dict) else None
+    request_id = state.get(REQUEST_ID_KEY) if isinstance(state, dict) else None
     return str(request_id) if request_id else uuid.uuid4().hex

@@ -13,6 +13,7 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph_service.api.middleware.request_id import STATE_KEY as REQUEST_ID_KEY
 from graph_service.observability.metrics import operation_label, record_request
 
 logger = logging.getLogger("graph_service.access")
@@ -68,7 +69,7 @@ class AccessLogMiddleware:
             status,
             code or "-",
             extra={
-                "request_id": state.get("request_id"),
+                "request_id": state.get(REQUEST_ID_KEY),
                 "method": scope.get("method"),
                 "path": path,
                 "operation": operation,
