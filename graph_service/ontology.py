@@ -107,8 +107,8 @@ DATED_PROPERTIES: tuple[Property, ...] = (
     Property(
         "valid_from_precision",
         ValueType.ENUM,
-        "How precisely the source gives the start: DAY, or MONTH or YEAR when only the month "
-        "or year is known (then `validFrom` is the first day of that month or year).",
+        "How precisely the source gives the start: to the day, or only to the month or the "
+        "year (then `validFrom` is the first day of that month or year).",
         choices=DATE_PRECISIONS,
     ),
     Property(
@@ -121,8 +121,8 @@ DATED_PROPERTIES: tuple[Property, ...] = (
     Property(
         "valid_to_precision",
         ValueType.ENUM,
-        "How precisely the source gives the end: DAY, or MONTH or YEAR when only the month "
-        "or year is known (then `validTo` is the last day of that month or year).",
+        "How precisely the source gives the end: to the day, or only to the month or the "
+        "year (then `validTo` is the last day of that month or year).",
         choices=DATE_PRECISIONS,
     ),
     Property("as_of", ValueType.STRING, "The period the sources attest the fact for, as written."),

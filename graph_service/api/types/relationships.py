@@ -87,8 +87,9 @@ def _edge_type(rel: RelationshipType) -> type:
         namespace["as_of_precision"] = strawberry.field(
             resolver=_as_of_precision,
             description="With the connection's `asOf`: how precisely the sources place the "
-            "fact on that day. DAY when the day lies beyond what the window's bounds leave "
-            "open; MONTH or YEAR when it falls in a bound known only to the month or year "
+            "fact on that day: to the day when the day lies beyond what the window's bounds "
+            "leave open; only to the month or the year when it falls in a bound known only "
+            "to the month or year "
             '(a position held "in 2024" is known to hold on 2024-05-27 only as far as the '
             "year goes). Null without `asOf`, or when no source dates the fact.",
         )
