@@ -128,11 +128,20 @@ async def _import(settings: Settings, files: list[Path]) -> None:
 
 
 async def _reindex(settings: Settings) -> None:
+    from tqdm import tqdm
+
     from graph_service.graph.session import open_graph
     from graph_service.loading.reindex import rebuild_lookups
+    from graph_service.queries import query
 
     async with open_graph(settings) as graph:
-        count = await rebuild_lookups(graph, timeout_seconds=IMPORT_TIMEOUT_SECONDS)
+        total = (await graph.read(query("count_entities")))[0]["entities"]
+        with tqdm(
+            desc="reindex", total=total, unit="ent", disable=total < 1000, file=sys.stderr
+        ) as bar:
+            count = await rebuild_lookups(
+                graph, on_batch=bar.update, timeout_seconds=IMPORT_TIMEOUT_SECONDS
+            )
     print(f"rebuilt the search terms and citations of {count} entities and relationships")
 
 

@@ -118,6 +118,44 @@ async def test_search_and_supported_by_start_from_an_index_on_arcadedb(graph: Gr
     assert "(c:Citation) [index=citation_source" in plan
 
 
+ALL_TERMS = CypherQuery("test_all_terms", "MATCH (t:SearchTerm) RETURN properties(t) AS row")
+ALL_CITATIONS = CypherQuery("test_all_citations", "MATCH (c:Citation) RETURN properties(c) AS row")
+
+
+async def _lookup_rows(graph: Graph) -> tuple[list[str], list[str]]:
+    def rows(found: list[dict[str, Any]]) -> list[str]:
+        return sorted(repr(sorted(row["row"].items())) for row in found)
+
+    return rows(await graph.read(ALL_TERMS)), rows(await graph.read(ALL_CITATIONS))
+
+
+async def test_reindex_in_pages_writes_what_the_loader_wrote_and_drops_orphans(
+    api: Api,
+) -> None:
+    loaded = await _lookup_rows(api.graph)
+    assert len(loaded[0]) > 400 and len(loaded[1]) > 400
+    stray = CypherQuery(
+        "test_stray",
+        "CREATE (:SearchTerm {term: 'ghost', entity: 'gone-entity', kind: 'Agency', "
+        "name: 'Ghost'}), (:Citation {source: 'src-indoart', key: 'gone-rel', "
+        "fact: 'relationship', from: 'a', to: 'b'})",
+    )
+    await api.graph.write(stray)
+    await api.graph.write(
+        CypherQuery("test_forget", "MATCH (t:SearchTerm {entity: 'pemkot-cimahi'}) DELETE t")
+    )
+    pages: list[int] = []
+    # Small pages: many transactions, and pages that split an entity's relationships.
+    count = await rebuild_lookups(
+        api.graph, timeout_seconds=120, page_size=37, on_batch=pages.append
+    )
+    assert count > 400 and len(pages) > 3 and max(pages) == 37
+    assert await _lookup_rows(api.graph) == loaded
+    # Idempotent: a second run (or the rerun after an interrupted one) changes nothing.
+    await rebuild_lookups(api.graph, timeout_seconds=120)
+    assert await _lookup_rows(api.graph) == loaded
+
+
 async def test_reindex_rebuilds_lost_lookup_nodes(api: Api) -> None:
     forget = CypherQuery("test_forget", "MATCH (t:SearchTerm {entity: 'pemkot-cimahi'}) DELETE t")
     await api.graph.write(forget)

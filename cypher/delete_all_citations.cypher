@@ -1,2 +1,0 @@
-MATCH (c:Citation)
-DELETE c

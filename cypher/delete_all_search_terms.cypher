@@ -1,2 +1,0 @@
-MATCH (t:SearchTerm)
-DELETE t

@@ -1,0 +1,2 @@
+MATCH (c:Citation)
+RETURN DISTINCT c.key AS key

@@ -1,0 +1,2 @@
+MATCH (t:SearchTerm)
+RETURN DISTINCT t.entity AS key
