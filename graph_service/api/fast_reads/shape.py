@@ -26,7 +26,7 @@ from graph_service.api.fast_reads.program import Fallback, Op, Program, Selected
 from graph_service.api.translate import cursors
 from graph_service.api.translate.cypher import list_binding, relation_binding
 from graph_service.api.translate.plan import EntityPlan, ListPlan, RelationPlan
-from graph_service.api.translate.results import window
+from graph_service.api.translate.results import check_cursor_owner, window
 from graph_service.api.translate.selection import Selection
 from graph_service.api.types.pagination import PageInfo
 from graph_service.ontology import kind_of_labels
@@ -134,13 +134,7 @@ class Shaper:
     ) -> Row:
         """The page of `relation` under the entity `owner`; its cursors are bound to it
         (as `results.connection` binds them)."""
-        field = (
-            relation.rel.outgoing_field
-            if relation.direction == "OUT"
-            else relation.rel.incoming_field
-        )
-        cursors.check_owner(relation.page.after, "after", field, owner)
-        cursors.check_owner(relation.page.before, "before", field, owner)
+        check_cursor_owner(relation, owner)
         page, has_next, has_previous = window(relation.page, rows or [])
         out: Row = {}
         for key, op, a, b in self._ops(selected, type_name):

@@ -43,17 +43,22 @@ def sources(plan: EntityPlan, ids: list[str] | None, rows: list[Row] | None) -> 
     return [entity(plan, found[i]) for i in ids or [] if i in found]
 
 
+def check_cursor_owner(relation: RelationPlan, owner: str) -> None:
+    """Refuse `after`/`before` cursors of the same connection under another entity."""
+    field = (
+        relation.rel.outgoing_field if relation.direction == "OUT" else relation.rel.incoming_field
+    )
+    cursors.check_owner(relation.page.after, "after", field, owner)
+    cursors.check_owner(relation.page.before, "before", field, owner)
+
+
 def connection(
     relation: RelationPlan, rows: list[Row] | None, total: int | None, owner: str
 ) -> Any:
     """The page of `relation` under the entity `owner`; its cursors are bound to it."""
     from graph_service.api.types.relationships import CONNECTION_TYPES, EDGE_TYPES
 
-    field = (
-        relation.rel.outgoing_field if relation.direction == "OUT" else relation.rel.incoming_field
-    )
-    cursors.check_owner(relation.page.after, "after", field, owner)
-    cursors.check_owner(relation.page.before, "before", field, owner)
+    check_cursor_owner(relation, owner)
     edge_type = EDGE_TYPES[relation.rel.name]
     bound = relation_binding(relation)
 
