@@ -41,6 +41,8 @@ STAGE_RECORDS = 20_000
 # not grown for this long (a stage takes seconds).
 ABANDONED_AFTER_SECONDS = 15 * 60.0
 DISCARD_BATCH = 5000
+# Deleting what a stage of 20,000 records wrote can take a while on a big graph.
+DISCARD_TIMEOUT_SECONDS = 3600.0
 
 
 @dataclass
@@ -116,8 +118,13 @@ async def write_in_stages(
                 on_statement=on_statement,
                 timeout_seconds=timeout_seconds,
             )
-    except BaseException:
-        logger.warning("the staged load %s failed: removing what it wrote", journal.load)
+    except BaseException as error:
+        logger.warning(
+            "the staged load %s failed (%s: %s): removing what it wrote",
+            journal.load,
+            type(error).__name__,
+            error,
+        )
         await asyncio.shield(discard_load(graph, journal.load))
         raise
     await graph.write(query("delete_load_stages"), load=journal.load)
@@ -128,10 +135,17 @@ def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:
         yield list(items[start : start + size])
 
 
+def _patient(graph: Graph) -> Graph:
+    """`graph` with the patience of an import rather than a request's timeout: taking a
+    load back must not fail halfway because one delete of a big graph took long."""
+    return Graph(graph.driver, graph.database, DISCARD_TIMEOUT_SECONDS)
+
+
 async def discard_load(graph: Graph, load: str) -> None:
     """Remove what the committed stages of `load` created, last stage first; each stage's
     journal node goes last, in the same transaction as its final batch, so a discard that
     is itself interrupted can be run again."""
+    graph = _patient(graph)
     stages = await graph.read(query("get_load_stages"), load=load)
     for stage in stages:
         entity_ids: list[str] = list(stage["entities"] or [])
@@ -163,6 +177,7 @@ def _abandoned(row: dict[str, Any], now: float) -> bool:
 
 async def discard_abandoned_loads(graph: Graph) -> list[str]:
     """Discard every staged load whose importer is gone; the loads discarded."""
+    graph = _patient(graph)
     rows = await graph.read(query("list_unfinished_loads"))
     discarded = []
     now = time.time()

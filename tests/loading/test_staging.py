@@ -70,8 +70,8 @@ async def _lookups(graph: Graph) -> dict[str, Any]:
 class GoneAfter(Graph):
     """The real graph, whose connection is lost after `stages` staged transactions."""
 
-    def __init__(self, graph: Graph, stages: int) -> None:
-        super().__init__(graph.driver, graph.database, graph.timeout_seconds)
+    def __init__(self, graph: Graph, stages: int, timeout_seconds: float | None = None) -> None:
+        super().__init__(graph.driver, graph.database, timeout_seconds or graph.timeout_seconds)
         self.stages = stages
 
     async def write_all(
@@ -120,6 +120,17 @@ async def test_a_staged_load_that_fails_takes_back_its_stages(graph: Graph, comm
     before = await export_lines(graph)
     with pytest.raises(GraphUnavailable):
         await load_dataset(GoneAfter(graph, committed), _dataset(), stage_records=2)
+    assert await export_lines(graph) == before
+    assert await _lookups(graph) == {"terms": 0, "citations": 0, "stages": 0}
+
+
+async def test_a_failed_load_is_taken_back_whatever_the_requests_timeout(graph: Graph) -> None:
+    # The service's graph timeout (10 s by default) bounds requests; the import gives its
+    # statements its own, and taking a load back must not fall under the request's either.
+    before = await export_lines(graph)
+    impatient = GoneAfter(graph, stages=2, timeout_seconds=1e-6)
+    with pytest.raises(GraphUnavailable):
+        await load_dataset(impatient, _dataset(), stage_records=2, timeout_seconds=60)
     assert await export_lines(graph) == before
     assert await _lookups(graph) == {"terms": 0, "citations": 0, "stages": 0}
 
