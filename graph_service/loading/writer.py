@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Collection, Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from graph_service.graph.executor import Graph
 from graph_service.loading.lookups import lookup_statements
-from graph_service.loading.records import Dataset, LoadError
+from graph_service.loading.records import Dataset, EntityRecord, LoadError
 from graph_service.loading.rows import entity_row, relationship_row
 from graph_service.loading.staging import (
     STAGE_RECORDS,
@@ -47,6 +47,14 @@ async def existing_kinds(graph: Graph, ids: set[str]) -> dict[str, str]:
     return found
 
 
+def whole_terms(entities: Iterable[EntityRecord]) -> list[str]:
+    """The stored whole terms the names and aliases of `entities` would meet. They are
+    compact: a spaced name meets its compact form, and the validation then compares the
+    spaced forms."""
+    names = [n for e in entities for n in [e.name, *e.aliases]]
+    return sorted({normalise(n).replace(" ", "") for n in names} - {""})
+
+
 async def namesakes_in_graph(
     read: Callable[..., Awaitable[list[dict[str, Any]]]],
     dataset: Dataset,
@@ -55,10 +63,7 @@ async def namesakes_in_graph(
     """Entities outside `dataset` that already use one of its names or aliases; `read` runs
     the query (`Graph.read`, or `Transaction.run` inside a mutation's transaction). A large
     load passes the ids of the graph it checked (`existing`) and is checked in slices."""
-    # Stored whole terms are compact: a spaced name meets its compact form, and the
-    # validation then compares the spaced forms.
-    names = [n for e in dataset.entities for n in [e.name, *e.aliases]]
-    terms = sorted({normalise(n).replace(" ", "") for n in names} - {""})
+    terms = whole_terms(dataset.entities)
     if not terms:
         return []
     ids = sorted({e.id for e in dataset.entities})

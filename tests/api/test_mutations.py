@@ -491,15 +491,10 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
     try:
         created = await api.one(*CREATE_AGENCY, {"agency": agency("mut-perf-one")})
         assert created["__typename"] == "CreateEntitySuccess"
-        # One transaction (state read, namesakes, create, its search terms and citations,
-        # audit), then the `sources` selection.
+        # One statement checks and writes the entity, its search terms, citations and
+        # audit entry; then the `sources` selection.
         assert [r.name for r in api.last_log.records] == [
-            "lock_entity_states",
-            "find_entities_sharing_terms",
-            "create_entities:Agency",
-            "create_search_terms",
-            "create_citations",
-            "create_audit_entries",
+            "create_entity:Agency",
             "translate:entities",
         ]
         batch = await api.one(
@@ -596,6 +591,7 @@ async def test_audit_entries_are_not_entities(api: Api) -> None:
     writes = [name for name, text in load_all().items() if f":{AUDIT_LABEL}" in text]
     assert sorted(writes) == [
         "create_audit_entries",
+        "create_entity",
         "list_audit_entries",
         "setup_audit_entry_at_index",
     ]

@@ -125,6 +125,22 @@ def _check_sources(path: str, sources: Sequence[str], known: Mapping[str, str]) 
     return problems
 
 
+def record_problems(item: EntityItem) -> list[Problem]:
+    """The bad fields of `item` that show without the graph (all but its names and sources)."""
+    record, path = item.record, item.path
+    problems: list[Problem] = []
+    if not KEY_PATTERN.match(record.id):
+        problems.append((_join(path, "id"), f"`id` {KEY_RULE}"))
+    if not record.name.strip():
+        problems.append((_join(path, "name"), "`name` must not be blank"))
+    problems += _check_properties(path, kind_properties(item.kind), record.properties)
+    if not record.sources and item.kind.name != SOURCE_KIND:
+        problems.append(
+            (_join(path, "sources"), "`sources` is required: name the sources of the facts")
+        )
+    return problems
+
+
 async def check_entities(
     tx: Transaction, items: Sequence[EntityItem], known: Mapping[str, str]
 ) -> list[Problem]:
@@ -132,17 +148,8 @@ async def check_entities(
     and aliases are checked against the graph too, inside the mutation's transaction."""
     problems: list[Problem] = []
     for item in items:
-        record, path = item.record, item.path
-        if not KEY_PATTERN.match(record.id):
-            problems.append((_join(path, "id"), f"`id` {KEY_RULE}"))
-        if not record.name.strip():
-            problems.append((_join(path, "name"), "`name` must not be blank"))
-        problems += _check_properties(path, kind_properties(item.kind), record.properties)
-        if not record.sources and item.kind.name != SOURCE_KIND:
-            problems.append(
-                (_join(path, "sources"), "`sources` is required: name the sources of the facts")
-            )
-        problems += _check_sources(path, record.sources, known)
+        problems += record_problems(item)
+        problems += _check_sources(item.path, item.record.sources, known)
     if problems:
         return problems
     dataset = Dataset(entities=[item.record for item in items])

@@ -6,14 +6,11 @@ from typing import Any
 
 import strawberry
 
-from graph_service.api.mutations.entities import (
-    create_field,
-    delete_field,
-    update_field,
-    upsert_entities,
-    upsert_field,
-)
+from graph_service.api.mutations.create import create_field
+from graph_service.api.mutations.delete import delete_field
 from graph_service.api.mutations.links import link_field, unlink_field
+from graph_service.api.mutations.update import update_field
+from graph_service.api.mutations.upsert import upsert_entities, upsert_field
 from graph_service.ontology import ENTITY_KINDS, RELATIONSHIP_TYPES
 
 
