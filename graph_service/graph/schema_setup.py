@@ -20,6 +20,7 @@ SETUP_QUERIES = (
     "setup_search_term_near_23_index",
     "setup_citation_source_index",
     "setup_citation_key_index",
+    "setup_citation_lock_constraint",  # api.mutations.citation_locks
 )
 
 

@@ -1,11 +1,10 @@
 """Writes that check what they depend on in the statement that writes: one round trip.
 
 A statement here writes only when the graph still is as the mutation needs it (the id
-free, the sources Sources, the names nobody else's) and otherwise writes nothing and says
-what it found; the mutation then explains the refusal with the ordinary checks, in the
-same transaction. It writes the entity with its lookup nodes (search terms, citations)
-and its audit entry, and writes each source it cites (`_revision`, see `state`) last, so
-that a concurrent delete of a source conflicts with it for as short a time as possible.
+free, the sources Sources, the names nobody else's) and otherwise writes nothing (but a
+citation lock, see `citation_locks`) and says what it found; the mutation then explains
+the refusal with the ordinary checks, in the same transaction, and rolls it back. It
+writes the entity with its lookup nodes (search terms, citations) and its audit entry.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph_service.api.mutations.citation_locks import one_lock_each
 from graph_service.graph.executor import Transaction
 from graph_service.loading.lookups import citation_entries, search_term_entries
 from graph_service.loading.records import EntityRecord
@@ -47,10 +47,13 @@ async def create_entity(
 ) -> CheckedWrite:
     """Create `record` with its lookups and `audit_entry` unless its id is taken, a source
     is missing or not a Source, or another entity than `namesakes` owns one of its names."""
+    sources = cited_sources(record)
     rows = await tx.run(
         render("create_entity", kind=kind),
-        row=entity_row(record),
-        sources=cited_sources(record),
+        locks=one_lock_each(sources),
+        id=record.id,
+        props=entity_row(record)["props"],
+        sources=sources,
         terms=whole_terms([record]),
         namesakes=list(namesakes),
         search_terms=search_term_entries(record),

@@ -3,7 +3,8 @@
 A create whose fields are fine goes straight to `checked_writes.create_entity`, which
 writes only if the graph agrees (id free, sources Sources, names nobody else's). When it
 does not, nothing was written, and the ordinary checks explain why in the same
-transaction; names alike only once compacted pass those checks, and are then accepted.
+transaction, which is then rolled back; names alike only once compacted pass those
+checks, and are then accepted.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from graph_service.api.mutations.checks import (
 from graph_service.api.mutations.fields import Info, entity_field
 from graph_service.api.mutations.inputs import ENTITY_INPUTS, article
 from graph_service.api.mutations.state import entity_states, kinds_of, stored_entity
-from graph_service.api.mutations.transaction import in_write_transaction
+from graph_service.api.mutations.transaction import Abort, in_write_transaction
 from graph_service.api.subscriptions import EntityTouched, Operation, touched
 from graph_service.graph.errors import GraphConflict
 from graph_service.graph.executor import Transaction
@@ -76,16 +77,14 @@ def create_field(kind: EntityKind) -> StrawberryField:
 
         async def work(tx: Transaction) -> Any:
             if record_problems(item):
-                refused = await _refusal(tx, principal, item, ())
-            else:
-                done = await _write(tx, principal, item)
-                if done.taken:
-                    return _taken(record.id)
-                refused = (
-                    None if done.written else await _refusal(tx, principal, item, done.namesakes)
-                )
-            if refused is not None:
-                return refused
+                raise Abort(await _refusal(tx, principal, item, ()))
+            done = await _write(tx, principal, item)
+            if done.taken:
+                raise Abort(_taken(record.id))
+            if not done.written:
+                refused = await _refusal(tx, principal, item, done.namesakes)
+                if refused is not None:
+                    raise Abort(refused)
             touched(EntityTouched(record.id, kind.name, Operation.CREATED))
             props = entity_row(record)["props"]
             return results.CreateEntitySuccess(entity=stored_entity(kind.name, props))

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types.field import StrawberryField
 
-from graph_service.api.mutations import audit, results
+from graph_service.api.mutations import audit, citation_locks, results
 from graph_service.api.mutations.access import require_editor
 from graph_service.api.mutations.fields import IdArgument, Info, entity_field, not_found
 from graph_service.api.mutations.inputs import article
@@ -21,7 +21,7 @@ from graph_service.api.subscriptions import (
 )
 from graph_service.graph.executor import Transaction
 from graph_service.loading.lookups import forget_statements
-from graph_service.ontology import EntityKind
+from graph_service.ontology import SOURCE_KIND, EntityKind
 from graph_service.queries import query
 
 
@@ -34,6 +34,8 @@ def delete_field(kind: EntityKind) -> StrawberryField:
             current = (await entity_states(tx, [id_])).get(id_)
             if current is None or kinds_of({id_: current})[id_] != kind.name:
                 return not_found(kind, id_)
+            if kind.name == SOURCE_KIND:  # creates citing it write one of these
+                await citation_locks.lock_all(tx, id_)
             deps = (await tx.run(query("get_entity_dependents"), id=id_))[0]
             citing = deps["citingEntities"] + deps["citingRelationships"]
             if citing:

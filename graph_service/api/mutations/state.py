@@ -8,6 +8,8 @@ for (the delete takes it too, before it counts what cites the entity); on Arcade
 transactions are optimistic, two commits that change one record conflict and the later
 one fails with a transient error, which the driver retries from the start, re-reading.
 Either way one of the two writes sees the other, so a write never cites a deleted entity.
+A create writes a lock of each source it cites instead (`citation_locks`), so that creates
+citing one source do not collide with each other.
 """
 
 from __future__ import annotations
