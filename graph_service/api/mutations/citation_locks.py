@@ -7,7 +7,7 @@ ArcadeDB, whose transactions are optimistic, the later commit failed and ran aga
 Neo4j they queued on S's lock). Instead each source has `LOCKS` lock nodes (`CitationLock`,
 no `Entity` label, made on first use): a create writes one of them, chosen at random, and
 a delete of the source writes them all. Two creates citing S now collide only when they
-pick the same lock (one time in `LOCKS` for a pair); a create and the delete always do.
+pick the same lock (one time in `LOCKS` (64) for a pair); a create and the delete always do.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from graph_service.api.mutations.transaction import Transaction
 from graph_service.queries import query
 
-LOCKS = 16
+LOCKS = 64
 
 
 def _key(source: str, lock: int) -> str:
