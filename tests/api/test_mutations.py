@@ -513,6 +513,32 @@ async def test_a_create_and_a_100_item_batch_each_cost_a_fixed_number_of_round_t
         await cleanup(api, "mut-perf-one", *ids)
 
 
+async def test_an_update_and_a_delete_write_in_one_statement_after_their_reads(
+    api: Api,
+) -> None:
+    try:
+        await api.one(*CREATE_AGENCY, {"agency": agency("mut-one-write")})
+        updated = await api.one("updateAgency", 'id: "mut-one-write", input: {note: "n"}', "")
+        assert updated["__typename"] == "UpdateEntitySuccess"
+        # the entity, then the sources it keeps (kinds), the namesakes, and one write
+        assert [r.name for r in api.last_log.records] == [
+            "lock_entity_states",
+            "lock_entity_states",
+            "find_entities_sharing_terms",
+            "replace_entity",
+        ]
+        deleted = await api.one("deleteAgency", 'id: "mut-one-write", detach: false', "")
+        assert deleted["__typename"] == "DeleteEntitySuccess"
+        assert [r.name for r in api.last_log.records] == [
+            "lock_entity_states",
+            "get_entity_dependents",
+            "remove_entity",
+        ]
+        assert await api.stored("mut-one-write") is None
+    finally:
+        await cleanup(api, "mut-one-write")
+
+
 MUTATE = 'mutation { r: updateAgency(id: "ID", input: {note: "x"}) { __typename } }'
 
 
@@ -593,6 +619,8 @@ async def test_audit_entries_are_not_entities(api: Api) -> None:
         "create_audit_entries",
         "create_entity",
         "list_audit_entries",
+        "remove_entity",
+        "replace_entity",
         "setup_audit_entry_at_index",
     ]
 

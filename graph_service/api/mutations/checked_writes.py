@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph_service.api.mutations.citation_locks import one_lock_each
+from graph_service.graph.errors import GraphConflict
 from graph_service.graph.executor import Transaction
 from graph_service.loading.lookups import citation_entries, search_term_entries
 from graph_service.loading.records import EntityRecord
 from graph_service.loading.rows import entity_row
 from graph_service.loading.writer import whole_terms
 from graph_service.ontology import SOURCE_KIND, EntityKind
-from graph_service.queries import render
+from graph_service.queries import query, render
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,20 @@ async def create_entity(
     )
     found = rows[0]
     return CheckedWrite(found["created"], found["taken"], tuple(found["namesakes"]))
+
+
+async def replace_entity(
+    tx: Transaction, record: EntityRecord, audit_entry: dict[str, Any]
+) -> None:
+    """Replace the stored `record` (locked and checked by the caller), its lookups with
+    it, and write `audit_entry`."""
+    rows = await tx.run(
+        query("replace_entity"),
+        id=record.id,
+        props=entity_row(record)["props"],
+        search_terms=search_term_entries(record),
+        citations=citation_entries(record),
+        audit=audit_entry,
+    )
+    if not rows or rows[0]["replaced"] != 1:
+        raise GraphConflict(f"{record.id!r} vanished meanwhile")  # run the mutation again

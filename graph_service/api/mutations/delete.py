@@ -20,7 +20,6 @@ from graph_service.api.subscriptions import (
     touched,
 )
 from graph_service.graph.executor import Transaction
-from graph_service.loading.lookups import forget_statements
 from graph_service.ontology import SOURCE_KIND, EntityKind
 from graph_service.queries import query
 
@@ -49,16 +48,19 @@ def delete_field(kind: EntityKind) -> StrawberryField:
                     message=f"{id_!r} has {len(relationships)} relationships: unlink them, "
                     "or delete with `detach: true` to delete them too"
                 )
-            name = "delete_entity_detach" if detach else "delete_entity"
-            rows = await tx.run(query(name), id=id_)  # its kind was checked above
-            if not rows or rows[0]["deleted"] != 1:
-                raise Abort(results.Conflict(message=f"{id_!r} changed meanwhile: try again"))
-            await tx.run_all(forget_statements([id_], relationships))
             before = {"entity": current["props"], "relationships": relationships}
             entry = audit.audit_entry(
                 principal, f"delete{kind.name}", [id_, *relationships], before, None, audit.now()
             )
-            await audit.record(tx, [entry])
+            rows = await tx.run(  # its kind was checked above
+                query("remove_entity"),
+                id=id_,
+                detach=detach,
+                keys=[id_, *relationships],
+                audit=entry,
+            )
+            if not rows or rows[0]["deleted"] != 1:
+                raise Abort(results.Conflict(message=f"{id_!r} changed meanwhile: try again"))
             touched(
                 EntityTouched(id_, kind.name, Operation.DELETED),
                 *(relationship_by_id(r, Operation.DELETED) for r in relationships),

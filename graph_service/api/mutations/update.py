@@ -9,6 +9,7 @@ from strawberry.types.field import StrawberryField
 
 from graph_service.api.mutations import audit, results
 from graph_service.api.mutations.access import require_editor
+from graph_service.api.mutations.checked_writes import replace_entity
 from graph_service.api.mutations.checks import EntityItem, check_entities, patched_record
 from graph_service.api.mutations.fields import IdArgument, Info, entity_field, not_found
 from graph_service.api.mutations.inputs import ENTITY_PATCHES, article
@@ -16,10 +17,8 @@ from graph_service.api.mutations.state import entity_states, kinds_of, stored_en
 from graph_service.api.mutations.transaction import in_write_transaction
 from graph_service.api.subscriptions import EntityTouched, Operation, touched
 from graph_service.graph.executor import Transaction
-from graph_service.loading.lookups import lookup_statements
 from graph_service.loading.rows import entity_from_row, entity_row
 from graph_service.ontology import EntityKind
-from graph_service.queries import query
 
 
 def update_field(kind: EntityKind) -> StrawberryField:
@@ -44,14 +43,11 @@ def update_field(kind: EntityKind) -> StrawberryField:
             )
             if problems:
                 return results.problems(*problems)
-            row = entity_row(record)
-            props = row["props"]
-            await tx.run(query("update_entities"), rows=[row])  # short of a row: rolled back
-            await tx.run_all(lookup_statements([record], [], existing={id_}))
+            props = entity_row(record)["props"]
             entry = audit.audit_entry(
                 principal, f"update{kind.name}", [id_], before, props, audit.now()
             )
-            await audit.record(tx, [entry])
+            await replace_entity(tx, record, entry)
             touched(EntityTouched(id_, kind.name, Operation.UPDATED))
             return results.UpdateEntitySuccess(entity=stored_entity(kind.name, props))
 

@@ -1,4 +1,0 @@
-MATCH (n:Entity {id: $id})
-WHERE NOT EXISTS { (n)--() }
-DELETE n
-RETURN count(*) AS deleted

@@ -1,3 +1,0 @@
-MATCH (n:Entity {id: $id})
-DETACH DELETE n
-RETURN count(*) AS deleted
