@@ -323,6 +323,13 @@ async def test_link_returns_the_typed_edge_and_unlink_removes_it(
         }
         relinked = await api.one(*LINK_SCORE, {"props": {"value": 3.2}})
         assert relinked["created"] is False and relinked["edge"]["predicate"] is None
+        # the ends, the relationship before, then one statement writes it, its citations
+        # and the audit entry
+        assert [r.name.split(":")[0] for r in api.last_log.records] == [
+            "lock_entity_states",
+            "get_relationship",
+            "link_relationship",
+        ]
         read = gql.data(
             '{ node(id: "mut-del") { ... on Agency { indexScores { edges { value } } } } }'
         )
@@ -330,6 +337,10 @@ async def test_link_returns_the_typed_edge_and_unlink_removes_it(
         args = 'from: "mut-del", to: "evaluasi-spbe-2024", key: "2024"'
         gone = await api.one("unlinkHasSpbeIndex", args, "... on UnlinkSuccess { relationshipId }")
         assert gone["relationshipId"] == "mut-del>HAS_SPBE_INDEX>evaluasi-spbe-2024#2024"
+        assert [r.name.split(":")[0] for r in api.last_log.records] == [
+            "get_relationship",
+            "unlink_relationship",
+        ]
         again = await api.one("unlinkHasSpbeIndex", args, "")
         assert again["__typename"] == "NotFound"
     finally:
@@ -618,10 +629,12 @@ async def test_audit_entries_are_not_entities(api: Api) -> None:
     assert sorted(writes) == [
         "create_audit_entries",
         "create_entity",
+        "link_relationship",
         "list_audit_entries",
         "remove_entity",
         "replace_entity",
         "setup_audit_entry_at_index",
+        "unlink_relationship",
     ]
 
 

@@ -17,11 +17,12 @@ from graph_service.api.mutations.state import entity_states, kinds_of, stored_en
 from graph_service.api.mutations.transaction import in_write_transaction
 from graph_service.api.subscriptions import Operation, relationship_by_id, touched
 from graph_service.api.types.relationships import EDGE_TYPES, type_stem
+from graph_service.graph.errors import GraphConflict
 from graph_service.graph.executor import Transaction
-from graph_service.loading.lookups import forget_statements
+from graph_service.loading.lookups import citation_entries
 from graph_service.loading.records import Dataset, Origin, RelationshipRecord
 from graph_service.loading.rows import relationship_row
-from graph_service.loading.writer import plan_statements, stored_links
+from graph_service.loading.writer import stored_links
 from graph_service.ontology import RelationshipType, relationship_properties
 from graph_service.queries import render
 
@@ -100,12 +101,6 @@ def link_field(rel: RelationshipType) -> StrawberryField:
             if problems:
                 return results.problems(*problems)
             before = await tx.run(render("get_relationship", rel=rel), **_ends(record))
-            # Both ends exist (checked above): the relationship is merged, so a link repeated
-            # replaces its properties instead of adding a second relationship.
-            for statement, params in plan_statements(
-                Dataset(relationships=[record]), existing={record.from_id, record.to_id}
-            ):
-                await tx.run(statement, **params)
             props = relationship_row(record)["props"]
             entry = audit.audit_entry(
                 principal,
@@ -115,7 +110,18 @@ def link_field(rel: RelationshipType) -> StrawberryField:
                 props,
                 audit.now(),
             )
-            await audit.record(tx, [entry])
+            # Both ends exist (checked above): the relationship is merged, so a link repeated
+            # replaces its properties instead of adding a second relationship; its
+            # citations and audit entry go in the same statement.
+            rows = await tx.run(
+                render("link_relationship", rel=rel),
+                **_ends(record),
+                props=props,
+                citations=citation_entries(record),
+                audit=entry,
+            )
+            if rows[0]["linked"] != 1:
+                raise GraphConflict(f"{record.id!r}: an end vanished meanwhile")  # run again
             done = Operation.UPDATED if before else Operation.CREATED
             touched(relationship_by_id(record.id, done))
             ends = {end: states[end] for end in (record.from_id, record.to_id)}
@@ -173,8 +179,6 @@ def unlink_field(rel: RelationshipType) -> StrawberryField:
                     id=strawberry.ID(record.id),
                     message=f"no {rel.name} relationship has the id {record.id!r}",
                 )
-            await tx.run(render("unlink_relationship", rel=rel), **_ends(record))
-            await tx.run_all(forget_statements([], [record.id]))
             entry = audit.audit_entry(
                 principal,
                 f"unlink{type_stem(rel)}",
@@ -183,7 +187,8 @@ def unlink_field(rel: RelationshipType) -> StrawberryField:
                 None,
                 audit.now(),
             )
-            await audit.record(tx, [entry])
+            # the relationship, its citations and the audit entry in one statement
+            await tx.run(render("unlink_relationship", rel=rel), **_ends(record), audit=entry)
             touched(relationship_by_id(record.id, Operation.DELETED))
             return results.UnlinkSuccess(relationship_id=strawberry.ID(record.id))
 
