@@ -109,7 +109,7 @@ async def _resolve(
     selection, graph, program = shaper.selection, context.graph, shaper.program
     args = selection.arguments("Query", nodes[0])
     if name in EXPLORATIONS:
-        return await explore(shaper, name, selected, args, context)
+        return await explore(shaper, (key, variant), selected, args, context)
     if name == "nodes":
         ids = checked_ids(args["ids"], context.settings.max_page_size)
         plan, rows = await fetch_entities(selection, nodes, graph, ids)

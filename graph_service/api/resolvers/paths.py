@@ -15,6 +15,7 @@ search: a predicate would lose paths on one server and not on the other.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated, Any
 
 import strawberry
@@ -50,7 +51,12 @@ def _rels(types: list[RelationshipTypeName] | None) -> list[RelationshipType]:
 
 def typed_query(name: str, types: list[RelationshipTypeName] | None) -> CypherQuery:
     """The query `name` with `__TYPE__` replaced by an alternation of ontology types."""
-    return render(name, rel=_rels(types))
+    return _typed_query(name, None if types is None else tuple(types))
+
+
+@lru_cache(maxsize=256)
+def _typed_query(name: str, types: tuple[RelationshipTypeName, ...] | None) -> CypherQuery:
+    return render(name, rel=_rels(None if types is None else list(types)))
 
 
 def _check_hops(max_hops: int, ceiling: int) -> None:

@@ -36,7 +36,7 @@ def neighbourhood_statement(
 ) -> Statement:
     """Rows `h1`..`h<depth>` (each hop's relationships, by key) and `nodes`."""
     params = Params()
-    start = params.add(id_)
+    start = params.constant("id", lambda: id_)  # by name: a kept statement takes another key
     most = params.add(limit + 1)
     limit_ = params.add(limit)
     left, right = _ARROWS[direction]

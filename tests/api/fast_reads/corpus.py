@@ -41,6 +41,9 @@ PATH = """query($from: ID!, $to: ID!, $maxHops: Int! = 4, $types: [RelationshipT
   }
 }"""
 
+LIMIT_FIRST = """query($limit: Int!) {
+  neighborhood(limit: $limit, id: "kementerian-panrb") { truncated edges { id } } }"""
+
 PAGE_BY_VARIABLE = """query($n: Int, $m: Int = 2) { localGovernments(first: $n) { edges { node {
   id ... on LocalGovernment { awardsReceived(first: $m) { edges { rank } } } } } } }"""
 
@@ -205,6 +208,8 @@ FAST: list[Case] = [
             "asOf": "2024-05-27",
         },
     ),
+    ("a kept neighbourhood, another limit", LIMIT_FIRST, {"limit": 3}),
+    ("a kept neighbourhood, another limit again", LIMIT_FIRST, {"limit": 5}),
     ("shortest path: typed edges", PATH, {"from": "pemkot-cimahi", "to": "spbe-summit-2024"}),
     (
         "shortest path: only some types, too far",

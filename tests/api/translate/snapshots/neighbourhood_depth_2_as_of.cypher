@@ -1,4 +1,4 @@
-MATCH (s:Entity {id: $p0})
+MATCH (s:Entity {id: $id})
 WITH s, [s] AS front, [s.id] AS seen, [] AS seenRels
 CALL (front, seenRels) {
   UNWIND front AS f
@@ -43,4 +43,4 @@ CALL (s, ms1, ms2) {
   RETURN collect({id: n.id, name: n.name, _labels: labels(n), _r0: page5}) AS nodes
 }
 RETURN [e IN h1 | {type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, rel: properties(e.rel), node: e.node.id}] AS h1, [e IN h2 | {type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, rel: properties(e.rel), node: e.node.id}] AS h2, nodes
-// params: {"p0": "pemkot-cimahi", "p1": 101, "p2": 100, "p3": "2024-05-27", "p4": 4}
+// params: {"id": "pemkot-cimahi", "p1": 101, "p2": 100, "p3": "2024-05-27", "p4": 4}
