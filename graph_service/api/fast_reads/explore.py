@@ -76,6 +76,7 @@ def _neighbourhood_plan(
         direction=args["direction"],
         limit=args["limit"],
         as_of=args["as_of"],
+        edge_props=selection.graph_edge_props(selected.nodes, "Subgraph"),
     )
     return plan, statement
 

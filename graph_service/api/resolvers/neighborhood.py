@@ -24,6 +24,7 @@ from graph_service.api.translate.execute import run_statement
 from graph_service.api.translate.neighbourhood import neighbourhood_statement
 from graph_service.api.translate.plan import EntityPlan
 from graph_service.api.translate.reached import reached_plan
+from graph_service.api.translate.selection import Selection
 from graph_service.api.types.relationships import AsOf
 from graph_service.api.types.subgraph import Direction, Subgraph, graph_edge
 from graph_service.api.types.values import RelationshipTypeName
@@ -54,6 +55,7 @@ def neighbourhood_query(
     direction: Direction,
     limit: int,
     as_of: date | None,
+    edge_props: set[str] | None,
 ) -> Statement:
     """The statement, once the arguments are checked (resolver and fast path alike)."""
     if not 1 <= depth <= MAX_DEPTH:
@@ -75,6 +77,7 @@ def neighbourhood_query(
         direction=direction.value,
         as_of=as_of.isoformat() if as_of else None,
         limit=limit,
+        edge_props=edge_props,
     )
 
 
@@ -88,13 +91,14 @@ def take_hops(rows: list[Row], id_: str, depth: int, limit: int) -> Hops | None:
     truncated = False
     for hop in range(1, depth + 1):
         for row in rows[0][f"h{hop}"]:
-            key = row["rel"].get("id", f"{row['from']}>{row['type']}>{row['to']}")
+            rel = {k: v for k, v in row["rel"].items() if v is not None}  # as properties()
+            key = rel.get("id", f"{row['from']}>{row['type']}>{row['to']}")
             if key in edges:
                 continue
             if len(edges) >= limit:
                 truncated = True
                 break
-            edges[key] = row
+            edges[key] = {**row, "rel": rel}
             nodes.setdefault(row["node"], found[row["node"]])
         if truncated:
             break
@@ -121,6 +125,7 @@ async def neighborhood(
     as_of: AsOf = None,
 ) -> Subgraph | None:
     plan = reached_plan(info, ("nodes",)) or EntityPlan()
+    selection = Selection.of(info)
     statement = neighbourhood_query(
         plan,
         str(id),
@@ -129,6 +134,7 @@ async def neighborhood(
         direction=direction,
         limit=limit,
         as_of=as_of,
+        edge_props=selection.graph_edge_props(info._raw_info.field_nodes, "Subgraph"),
     )
     found = take_hops(await run_statement(info.context.graph, statement), str(id), depth, limit)
     if found is None:

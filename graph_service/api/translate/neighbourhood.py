@@ -7,20 +7,20 @@ hop, ordered by key; relationships an earlier hop returned are left out before t
 Once the relationships in hand exceed `limit`, later hops start from no entity (the
 answer is cut there anyway). The entities reached are projected once at the end with what
 the selection reads of them (properties, sources, relationship pages), as a root field's
-entities are.
+entities are, and the relationships with only the properties their fields read.
 """
 
 from __future__ import annotations
 
 from graph_service.api.translate.cypher import Statement, _indent, entity_projection
-from graph_service.api.translate.names import rel_type
+from graph_service.api.translate.names import prop, rel_type
 from graph_service.api.translate.params import Params
 from graph_service.api.translate.plan import EntityPlan
 
 _ARROWS = {"OUT": ("-", "->"), "IN": ("<-", "-"), "BOTH": ("-", "-")}
 _EDGE = (
-    "{type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, "
-    "rel: properties(e.rel), node: e.node.id}"
+    "{{type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, "
+    "rel: {rel}, node: e.node.id}}"
 )
 
 
@@ -33,8 +33,10 @@ def neighbourhood_statement(
     direction: str,
     as_of: str | None,
     limit: int,
+    edge_props: set[str] | None = None,
 ) -> Statement:
-    """Rows `h1`..`h<depth>` (each hop's relationships, by key) and `nodes`."""
+    """Rows `h1`..`h<depth>` (each hop's relationships, by key) and `nodes`. A relationship's
+    `rel` holds its properties, or only `edge_props` (null when it has none) when given."""
     params = Params()
     start = params.constant("id", lambda: id_)  # by name: a kept statement takes another key
     most = params.add(limit + 1)
@@ -81,6 +83,12 @@ def neighbourhood_statement(
     nodes.append(f"RETURN collect({projection}) AS nodes")
     scope = ", ".join(["s", *(f"ms{k}" for k in range(1, depth + 1))])
     lines.append(f"CALL ({scope}) {{\n" + _indent("\n".join(nodes)) + "\n}")
-    hops = ", ".join(f"[e IN h{k} | {_EDGE}] AS h{k}" for k in range(1, depth + 1))
+    rel = (
+        "properties(e.rel)"
+        if edge_props is None
+        else "{" + ", ".join(f"{prop(p)}: e.rel.{p}" for p in sorted(edge_props)) + "}"
+    )
+    edge = _EDGE.format(rel=rel)
+    hops = ", ".join(f"[e IN h{k} | {edge}] AS h{k}" for k in range(1, depth + 1))
     lines.append(f"RETURN {hops}, nodes")
     return Statement(f"translate:neighbourhood_{depth}", "\n".join(lines), params.values)
