@@ -1,10 +1,10 @@
 MATCH (s:Entity {id: $id})
-WITH s, [s] AS front, [s.id] AS seen, [] AS seenRels
+WITH s, [s] AS front, [s] AS seen, [] AS seenRels
 CALL (front, seenRels) {
   UNWIND front AS f
   CALL (f, seenRels) {
     MATCH (f)-[r:RECEIVED_AWARD|HAS_CATEGORY]-(m:Entity)
-    WHERE NOT r.id IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
+    WHERE NOT r IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
     RETURN r, m LIMIT $p1
   }
   WITH DISTINCT r, m
@@ -13,14 +13,14 @@ CALL (front, seenRels) {
 }
 WITH s, hop AS h1, reached AS ms1,
      CASE WHEN size(seenRels) + size(hop) > $p2 THEN [] ELSE
-       [m IN reached WHERE NOT m.id IN seen] END AS front,
-     seen + [m IN reached | m.id] AS seen,
-     seenRels + [e IN hop | e.rel.id] AS seenRels
+       [m IN reached WHERE NOT m IN seen] END AS front,
+     seen + reached AS seen,
+     seenRels + [e IN hop | e.rel] AS seenRels
 CALL (front, seenRels) {
   UNWIND front AS f
   CALL (f, seenRels) {
     MATCH (f)-[r:RECEIVED_AWARD|HAS_CATEGORY]-(m:Entity)
-    WHERE NOT r.id IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
+    WHERE NOT r IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
     RETURN r, m LIMIT $p1
   }
   WITH DISTINCT r, m
@@ -29,9 +29,9 @@ CALL (front, seenRels) {
 }
 WITH s, h1, ms1, hop AS h2, reached AS ms2,
      CASE WHEN size(seenRels) + size(hop) > $p2 THEN [] ELSE
-       [m IN reached WHERE NOT m.id IN seen] END AS front,
-     seen + [m IN reached | m.id] AS seen,
-     seenRels + [e IN hop | e.rel.id] AS seenRels
+       [m IN reached WHERE NOT m IN seen] END AS front,
+     seen + reached AS seen,
+     seenRels + [e IN hop | e.rel] AS seenRels
 CALL (s, ms1, ms2) {
   UNWIND [s] + ms1 + ms2 AS n
   WITH DISTINCT n
