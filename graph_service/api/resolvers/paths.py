@@ -98,7 +98,8 @@ async def find_shortest_path(
     relationship_types: list[RelationshipTypeName] | None,
 ) -> list[dict[str, Any]]:
     """The shortest path's row (`nodes` as labels and props, `edges`), if there is one, for
-    the resolver and the fast path alike; the entities are not the same one."""
+    the resolver and the fast path alike (two different entities: a zero-length path is
+    `_trivial`'s)."""
     _check_hops(max_hops, MAX_SHORTEST_HOPS)
     query = typed_query("find_shortest_path", relationship_types)
     return await graph.read_values(query, {"from": from_id, "to": to, "maxHops": max_hops})
