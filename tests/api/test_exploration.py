@@ -366,3 +366,41 @@ def test_neighborhood_as_of_a_day_keeps_only_what_held_then(gql: GraphQLClient) 
     assert "bppt" in in_2019 and "bppt" not in in_2024
     assert "brin" in in_2024 and "brin" not in in_2019
     assert in_2019 | in_2024 <= always
+
+
+def _typed_edge_fields() -> list[str]:
+    """`... on XRelationship { its own fields }` for each relationship type, in chunks of 8
+    (one document with all of them overlaps too many fields for the shape limit); every
+    field but `properties` and `sources` (which read every property)."""
+    from graphql import GraphQLObjectType, get_named_type, is_leaf_type
+
+    from graph_service.api.schema import build_schema
+
+    schema = build_schema()._schema
+    shared = schema.get_type("GraphEdge")
+    parts = []
+    for edge_type in schema.get_possible_types(shared):  # type: ignore[arg-type]
+        assert isinstance(edge_type, GraphQLObjectType)
+        fields = [
+            name if is_leaf_type(get_named_type(field.type)) else f"{name} {{ id }}"
+            for name, field in edge_type.fields.items()
+            if name not in shared.fields  # type: ignore[union-attr]
+        ]
+        if fields:
+            parts.append(f"... on {edge_type.name} {{ {' '.join(fields)} }}")
+    return [" ".join(parts[i : i + 8]) for i in range(0, len(parts), 8)]
+
+
+@pytest.mark.parametrize("key", ["kementerian-panrb", "abdullah-azwar-anas"])
+def test_a_subgraph_reads_only_the_relationship_properties_selected_and_the_same_values(
+    gql: GraphQLClient, key: str
+) -> None:
+    """Edges that select only typed fields get only those properties from the graph; their
+    values are those of edges read with every property (`properties` selected)."""
+    document = """query($id: ID!) { neighborhood(id: $id, depth: 3, limit: 500) {
+      edges { type from to id verified %s } } }"""
+    for fields in _typed_edge_fields():
+        sliced = gql.data(document % fields, {"id": key})["neighborhood"]["edges"]
+        full = gql.data(document % f"properties {fields}", {"id": key})["neighborhood"]["edges"]
+        assert len(sliced) > 5
+        assert sliced == [{k: v for k, v in e.items() if k != "properties"} for e in full]

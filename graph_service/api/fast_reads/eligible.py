@@ -1,8 +1,9 @@
 """Whether the fast path serves a document: decided once per document and operation.
 
 It does when the operation is a query whose root fields are all translated reads (`node`,
-`nodes`, a kind's list, `__typename`) and every field below them is one the translated rows
-carry (`fields.field_kind`), under any fragment and whatever `@skip`/`@include` decide.
+`nodes`, a kind's list, `neighborhood`, `shortestPath`, `__typename`) and every field
+below them is one the translated rows carry (`fields.field_kind`), under any fragment and
+whatever `@skip`/`@include` decide.
 Other directives, introspection and every other root field leave the request to GraphQL
 execution.
 """
@@ -26,6 +27,7 @@ from graphql.utilities import get_operation_ast
 
 from graph_service.api.fast_reads.fields import (
     CURSOR,
+    EXPLORATIONS,
     ROOT_LISTS,
     TOTAL,
     TYPENAME,
@@ -35,7 +37,7 @@ from graph_service.api.fast_reads.fields import (
 )
 
 LEAVES = frozenset({TYPENAME, VALUE, TOTAL, CURSOR})
-ROOT_FIELDS = frozenset({"node", "nodes", "__typename", *ROOT_LISTS})
+ROOT_FIELDS = frozenset({"node", "nodes", "__typename", *ROOT_LISTS, *EXPLORATIONS})
 _DIRECTIVES = frozenset({"skip", "include"})
 
 

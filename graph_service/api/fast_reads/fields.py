@@ -4,8 +4,9 @@ eligibility check and the shaper, so the two always agree.
 A field is either a plain value (read by the very function GraphQL execution would call,
 then serialised by its GraphQL type), or one of the structural fields the translated rows
 carry: an entity's relationship connections and sources, a connection's edges, page info
-and count, an edge's cursor and node. Anything else (an entity link resolved through the
-DataLoader, introspection, the other root fields) is not served by the fast path.
+and count, an edge's cursor and node, a subgraph's or path's entities and relationships.
+Anything else (an entity link resolved through the DataLoader, introspection, the other
+root fields) is not served by the fast path.
 """
 
 from __future__ import annotations
@@ -21,14 +22,18 @@ from strawberry.types.field import StrawberryField
 from graph_service.api.direct_fields import simple_resolver
 from graph_service.api.translate.selection import kind_fields
 from graph_service.api.types.relationships import type_stem
+from graph_service.api.types.subgraph import TYPED_EDGES
 from graph_service.ontology import ENTITY_KINDS, RELATIONSHIP_TYPES
 
 # Roles of the object types a translated read returns.
 ENTITY, REL_CONNECTION, REL_EDGE, LIST_CONNECTION, LIST_EDGE, PAGE_INFO = range(6)
+SUBGRAPH, PATH, GRAPH_EDGE = range(6, 9)
 # What a field is.
 TYPENAME, VALUE, RELATION, SOURCES, EDGES, PAGE, TOTAL, CURSOR, NODE = range(9)
+ENTITIES, GRAPH_EDGES = range(9, 11)  # a subgraph's or path's `nodes` and `edges`
 
 ROOT_LISTS = {kind.plural: kind.name for kind in ENTITY_KINDS}
+EXPLORATIONS = frozenset({"neighborhood", "shortestPath"})
 
 
 @cache
@@ -42,7 +47,17 @@ def roles() -> dict[str, int]:
         found[f"{kind.name}Connection"] = LIST_CONNECTION
         found[f"{kind.name}Edge"] = LIST_EDGE
     found["PageInfo"] = PAGE_INFO
+    found["Subgraph"] = SUBGRAPH
+    found["Path"] = PATH
+    for edge in TYPED_EDGES.values():
+        found[edge_type_name(edge)] = GRAPH_EDGE
     return found
+
+
+def edge_type_name(edge: type) -> str:
+    """The GraphQL name of a typed `GraphEdge` class (`ReceivedAwardRelationship`)."""
+    name: str = edge.__strawberry_definition__.name  # type: ignore[attr-defined]
+    return name
 
 
 _STRUCTURE = {
@@ -52,6 +67,9 @@ _STRUCTURE = {
     REL_EDGE: {"cursor": CURSOR, "node": NODE, "sources": SOURCES},
     LIST_EDGE: {"cursor": CURSOR, "node": NODE},
     PAGE_INFO: {},
+    SUBGRAPH: {"nodes": ENTITIES, "edges": GRAPH_EDGES},
+    PATH: {"nodes": ENTITIES, "edges": GRAPH_EDGES},
+    GRAPH_EDGE: {},
 }
 
 

@@ -27,7 +27,8 @@ from graphql import (
 from graphql.execution.values import VariableValues, get_variable_values
 
 from graph_service.api.context import Context
-from graph_service.api.fast_reads.fields import ROOT_LISTS
+from graph_service.api.fast_reads.explore import explore
+from graph_service.api.fast_reads.fields import EXPLORATIONS, ROOT_LISTS
 from graph_service.api.fast_reads.program import Fallback, Program, Selected
 from graph_service.api.fast_reads.shape import Shaper
 from graph_service.api.resolvers.entities import checked_ids
@@ -107,6 +108,8 @@ async def _resolve(
         return "Query"
     selection, graph, program = shaper.selection, context.graph, shaper.program
     args = selection.arguments("Query", nodes[0])
+    if name in EXPLORATIONS:
+        return await explore(shaper, (key, variant), selected, args, context)
     if name == "nodes":
         ids = checked_ids(args["ids"], context.settings.max_page_size)
         plan, rows = await fetch_entities(selection, nodes, graph, ids)

@@ -14,6 +14,8 @@ from typing import Any
 from graph_service.api.fast_reads.fields import (
     CURSOR,
     EDGES,
+    ENTITIES,
+    GRAPH_EDGES,
     NODE,
     PAGE,
     RELATION,
@@ -21,6 +23,7 @@ from graph_service.api.fast_reads.fields import (
     TOTAL,
     TYPENAME,
     VALUE,
+    edge_type_name,
 )
 from graph_service.api.fast_reads.program import Fallback, Op, Program, Selected
 from graph_service.api.translate import cursors
@@ -29,9 +32,11 @@ from graph_service.api.translate.plan import EntityPlan, ListPlan, RelationPlan
 from graph_service.api.translate.results import check_cursor_owner, window
 from graph_service.api.translate.selection import Selection
 from graph_service.api.types.pagination import PageInfo
+from graph_service.api.types.subgraph import TYPED_EDGES, graph_edge
 from graph_service.ontology import kind_of_labels
 
 Row = dict[str, Any]
+EDGE_TYPE_NAMES = {edge: edge_type_name(edge) for edge in TYPED_EDGES.values()}
 
 
 class Value:
@@ -245,3 +250,43 @@ class Shaper:
             else:
                 raise Fallback(f"field kind {op} on page info")
         return out
+
+    def explored(
+        self,
+        selected: Selected,
+        type_name: str,
+        plan: EntityPlan,
+        nodes: list[Row],
+        edges: list[Any],
+        values: Any,
+    ) -> Row:
+        """A `Subgraph` or `Path`: its entities (rows of `plan`), its relationships (the
+        `GraphEdge` objects execution would resolve) and the plain values `values` holds."""
+        out: Row = {}
+        for key, op, a, b in self._ops(selected, type_name):
+            if op == ENTITIES:
+                out[key] = [self.entity(a, plan, row) for row in nodes]
+            elif op == GRAPH_EDGES:
+                out[key] = [self._graph_edge(a, edge) for edge in edges]
+            elif op == VALUE:
+                out[key] = b(a(values))
+            elif op == TYPENAME:
+                out[key] = a
+            else:
+                raise Fallback(f"field kind {op} on a {type_name}")
+        return out
+
+    def _graph_edge(self, selected: Selected, edge: Any) -> Row:
+        out: Row = {}
+        for key, op, a, b in self._ops(selected, EDGE_TYPE_NAMES[type(edge)]):
+            if op == VALUE:
+                out[key] = b(a(edge))
+            elif op == TYPENAME:
+                out[key] = a
+            else:
+                raise Fallback(f"field kind {op} on a relationship")
+        return out
+
+
+def graph_edges(rows: list[Row]) -> list[Any]:
+    return [graph_edge(row) for row in rows]

@@ -10,24 +10,99 @@ the graph's choice (then ordered by key), and `truncated` says so.
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
 
 import strawberry
 
 from graph_service.api.context import Context
 from graph_service.api.errors import UserInputError
 from graph_service.api.translate import results
+from graph_service.api.translate.cypher import Statement
+from graph_service.api.translate.execute import run_statement
 from graph_service.api.translate.neighbourhood import neighbourhood_statement
 from graph_service.api.translate.plan import EntityPlan
 from graph_service.api.translate.reached import reached_plan
+from graph_service.api.translate.selection import Selection
 from graph_service.api.types.relationships import AsOf
-from graph_service.api.types.subgraph import Direction, GraphEdge, Subgraph, graph_edge
+from graph_service.api.types.subgraph import Direction, Subgraph, graph_edge
 from graph_service.api.types.values import RelationshipTypeName
 from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME
-from graph_service.queries import CypherQuery
 
 MAX_DEPTH = 3
 MAX_LIMIT = 500
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Hops:
+    """The answer as rows: the entities (the start first), the relationships in order,
+    and whether `limit` cut them short."""
+
+    nodes: list[Row]
+    edges: list[Row]
+    truncated: bool
+
+
+def neighbourhood_query(
+    plan: EntityPlan,
+    id_: str,
+    *,
+    depth: int,
+    relationship_types: list[RelationshipTypeName] | None,
+    direction: Direction,
+    limit: int,
+    as_of: date | None,
+    edge_props: set[str] | None,
+) -> Statement:
+    """The statement, once the arguments are checked (resolver and fast path alike)."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise UserInputError(f"`depth` must be between 1 and {MAX_DEPTH} (got {depth})")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UserInputError(f"`limit` must be between 1 and {MAX_LIMIT} (got {limit})")
+    if relationship_types is not None and not relationship_types:
+        raise UserInputError("`relationshipTypes` must name at least one type when given")
+    rels = (
+        [RELATIONSHIPS_BY_NAME[t.value] for t in relationship_types]
+        if relationship_types
+        else RELATIONSHIP_TYPES
+    )
+    return neighbourhood_statement(
+        plan,
+        id_,
+        depth=depth,
+        types=[r.name for r in rels],
+        direction=direction.value,
+        as_of=as_of.isoformat() if as_of else None,
+        limit=limit,
+        edge_props=edge_props,
+    )
+
+
+def take_hops(rows: list[Row], id_: str, depth: int, limit: int) -> Hops | None:
+    """The hops taken in order, each by key, until `limit` relationships are in hand."""
+    if not rows:
+        return None
+    found = {row["id"]: row for row in rows[0]["nodes"]}
+    nodes = {id_: found[id_]}
+    edges: dict[str, Row] = {}
+    truncated = False
+    for hop in range(1, depth + 1):
+        for row in rows[0][f"h{hop}"]:
+            rel = {k: v for k, v in row["rel"].items() if v is not None}  # as properties()
+            key = rel.get("id", f"{row['from']}>{row['type']}>{row['to']}")
+            if key in edges:
+                continue
+            if len(edges) >= limit:
+                truncated = True
+                break
+            edges[key] = {**row, "rel": rel}
+            nodes.setdefault(row["node"], found[row["node"]])
+        if truncated:
+            break
+    return Hops(list(nodes.values()), list(edges.values()), truncated)
 
 
 async def neighborhood(
@@ -49,46 +124,23 @@ async def neighborhood(
     ] = 100,
     as_of: AsOf = None,
 ) -> Subgraph | None:
-    if not 1 <= depth <= MAX_DEPTH:
-        raise UserInputError(f"`depth` must be between 1 and {MAX_DEPTH} (got {depth})")
-    if not 1 <= limit <= MAX_LIMIT:
-        raise UserInputError(f"`limit` must be between 1 and {MAX_LIMIT} (got {limit})")
-    if relationship_types is not None and not relationship_types:
-        raise UserInputError("`relationshipTypes` must name at least one type when given")
-    rels = (
-        [RELATIONSHIPS_BY_NAME[t.value] for t in relationship_types]
-        if relationship_types
-        else RELATIONSHIP_TYPES
-    )
     plan = reached_plan(info, ("nodes",)) or EntityPlan()
-    statement = neighbourhood_statement(
+    selection = Selection.of(info)
+    statement = neighbourhood_query(
         plan,
         str(id),
         depth=depth,
-        types=[r.name for r in rels],
-        direction=direction.value,
-        as_of=as_of.isoformat() if as_of else None,
+        relationship_types=relationship_types,
+        direction=direction,
         limit=limit,
+        as_of=as_of,
+        edge_props=selection.graph_edge_props(info._raw_info.field_nodes, "Subgraph"),
     )
-    rows = await info.context.graph.read(
-        CypherQuery(statement.name, statement.text), **statement.params
-    )
-    if not rows:
+    found = take_hops(await run_statement(info.context.graph, statement), str(id), depth, limit)
+    if found is None:
         return None
-    reached = {row["id"]: results.entity(plan, row) for row in rows[0]["nodes"]}
-    nodes = {str(id): reached[str(id)]}
-    edges: dict[str, GraphEdge] = {}
-    truncated = False
-    for hop in range(1, depth + 1):  # hop by hop, each by key, until `limit` is reached
-        for row in rows[0][f"h{hop}"]:
-            key = row["rel"].get("id", f"{row['from']}>{row['type']}>{row['to']}")
-            if key in edges:
-                continue
-            if len(edges) >= limit:
-                truncated = True
-                break
-            edges[key] = graph_edge(row)
-            nodes.setdefault(row["node"], reached[row["node"]])
-        if truncated:
-            break
-    return Subgraph(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)
+    return Subgraph(
+        nodes=[results.entity(plan, row) for row in found.nodes],
+        edges=[graph_edge(row) for row in found.edges],
+        truncated=found.truncated,
+    )

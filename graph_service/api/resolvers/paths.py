@@ -15,7 +15,8 @@ search: a predicate would lose paths on one server and not on the other.
 
 from __future__ import annotations
 
-from typing import Annotated
+from functools import lru_cache
+from typing import Annotated, Any
 
 import strawberry
 
@@ -26,6 +27,7 @@ from graph_service.api.translate.reached import Reached, read_reached
 from graph_service.api.types.path import Path, path_object
 from graph_service.api.types.subgraph import graph_edge
 from graph_service.api.types.values import RelationshipTypeName
+from graph_service.graph.executor import Graph
 from graph_service.ontology import RELATIONSHIP_TYPES, RELATIONSHIPS_BY_NAME, RelationshipType
 from graph_service.queries import CypherQuery, render
 
@@ -49,7 +51,12 @@ def _rels(types: list[RelationshipTypeName] | None) -> list[RelationshipType]:
 
 def typed_query(name: str, types: list[RelationshipTypeName] | None) -> CypherQuery:
     """The query `name` with `__TYPE__` replaced by an alternation of ontology types."""
-    return render(name, rel=_rels(types))
+    return _typed_query(name, None if types is None else tuple(types))
+
+
+@lru_cache(maxsize=256)
+def _typed_query(name: str, types: tuple[RelationshipTypeName, ...] | None) -> CypherQuery:
+    return render(name, rel=_rels(None if types is None else list(types)))
 
 
 def _check_hops(max_hops: int, ceiling: int) -> None:
@@ -74,14 +81,28 @@ async def shortest_path(
     ] = 4,
     relationship_types: Types = None,
 ) -> Path | None:
-    _check_hops(max_hops, MAX_SHORTEST_HOPS)
     if str(from_id) == str(to):
+        _check_hops(max_hops, MAX_SHORTEST_HOPS)
         return await _trivial(info, str(from_id))
-    rows = await info.context.graph.read(
-        typed_query("find_shortest_path", relationship_types),
-        **{"from": str(from_id), "to": str(to), "maxHops": max_hops},
+    rows = await find_shortest_path(
+        info.context.graph, str(from_id), str(to), max_hops, relationship_types
     )
     return path_object(rows[0]) if rows else None
+
+
+async def find_shortest_path(
+    graph: Graph,
+    from_id: str,
+    to: str,
+    max_hops: int,
+    relationship_types: list[RelationshipTypeName] | None,
+) -> list[dict[str, Any]]:
+    """The shortest path's row (`nodes` as labels and props, `edges`), if there is one, for
+    the resolver and the fast path alike (two different entities: a zero-length path is
+    `_trivial`'s)."""
+    _check_hops(max_hops, MAX_SHORTEST_HOPS)
+    query = typed_query("find_shortest_path", relationship_types)
+    return await graph.read_values(query, {"from": from_id, "to": to, "maxHops": max_hops})
 
 
 async def paths(

@@ -16,6 +16,7 @@ from graph_service.ontology import (
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Stored on every node or relationship beside the declared properties.
 _STORED = {"id", "sources", "unverified", "search_terms", "valid_from", "valid_to", "key"}
+_REL_TYPES = frozenset(r.name for r in RELATIONSHIP_TYPES)
 
 
 @cache
@@ -41,6 +42,6 @@ def label(name: str) -> str:
 
 
 def rel_type(name: str) -> str:
-    if name not in {r.name for r in RELATIONSHIP_TYPES}:
+    if name not in _REL_TYPES:
         raise ValueError(f"{name!r} is not a relationship type of the ontology")
     return name

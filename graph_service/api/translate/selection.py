@@ -33,6 +33,7 @@ from graph_service.loading.periods import WINDOW_PROPERTIES
 from graph_service.ontology import (
     ENTITY_KINDS,
     KINDS_BY_NAME,
+    RELATIONSHIP_TYPES,
     SOURCE_KIND,
     RelationshipType,
     kind_properties,
@@ -72,6 +73,23 @@ def edge_fields(rel: RelationshipType) -> dict[str, str]:
     fields = {"relationshipId": "id", "verified": "unverified"}
     fields.update({camel(p.name): p.name for p in relationship_properties(rel)})
     return fields
+
+
+@cache
+def graph_edge_fields() -> dict[str, tuple[RelationshipType, dict[str, tuple[str, ...]]]]:
+    """GraphQL type of a subgraph's or path's relationship (`ReceivedAwardRelationship`) ->
+    its relationship type and, per field, the stored properties that field reads."""
+    found = {}
+    for rel in RELATIONSHIP_TYPES:
+        fields: dict[str, tuple[str, ...]] = dict.fromkeys(("type", "from", "to", "__typename"), ())
+        fields |= {"id": ("id",), "verified": ("unverified",)}
+        for p in relationship_properties(rel):
+            fields[camel(p.name)] = (p.name,)
+            if p.entity_link:
+                fields[f"{camel(p.name)}Id"] = (p.name,)
+        stem = "".join(part.capitalize() for part in rel.name.split("_"))
+        found[f"{stem}Relationship"] = (rel, fields)
+    return found
 
 
 @dataclass(frozen=True)
@@ -227,6 +245,20 @@ class Selection:
                 return [], type_name
             type_name = self.field_type(type_name, step)
         return nodes, type_name
+
+    def graph_edge_props(self, nodes: list[FieldNode], type_name: str) -> set[str] | None:
+        """The stored properties the `edges` of a subgraph or path (`nodes` of `type_name`)
+        are read for, or None when a field reads them all (`properties`) or one not known
+        here is selected."""
+        edges, _ = self.descend(nodes, type_name, ("edges",))
+        props = {"id"}
+        for edge_type, (_, fields) in graph_edge_fields().items():
+            for group in self.collect(edges, edge_type).values():
+                read = fields.get(group[0].name.value)
+                if read is None:
+                    return None
+                props.update(read)
+        return props
 
     # --- plans ----------------------------------------------------------------------
 

@@ -5,11 +5,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from benchmarks.workloads import DEEP_PAGE, FILTER, NESTED_LIST, POINT_LOOKUP
+from benchmarks.workloads import (
+    DEEP_PAGE,
+    FILTER,
+    NEIGHBOURHOOD,
+    NESTED_LIST,
+    POINT_LOOKUP,
+    SHORTEST_PATH,
+)
 
 Case = tuple[str, str, dict[str, Any]]
 
 ENTITY = "fragment E on Entity { id name aliases description note kind verified __typename }"
+
+EXPLORE = """query($id: ID!, $depth: Int! = 2, $types: [RelationshipTypeName!],
+    $direction: Direction! = BOTH, $limit: Int! = 100, $asOf: Date) {
+  neighborhood(id: $id, depth: $depth, relationshipTypes: $types, direction: $direction,
+               limit: $limit, asOf: $asOf) {
+    __typename truncated
+    nodes { __typename id ... on Entity { name kind verified }
+      ... on LocalGovernment { level awardsReceived(first: 2) { totalCount
+        edges { rank node { id } } } } }
+    edges { __typename id type from to verified properties
+      ... on ReceivedAwardRelationship { rank year categoryWording }
+      ... on HoldsPositionRelationship { role head validFrom validTo } }
+  }
+}"""
+
+PATH = """query($from: ID!, $to: ID!, $maxHops: Int! = 4, $types: [RelationshipTypeName!]) {
+  shortestPath(from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $types) {
+    __typename length
+    nodes { __typename id ... on Entity { name kind aliases } ... on Official { id } }
+    edges { __typename id type from to verified properties
+      ... on ReceivedAwardRelationship { rank year } }
+  }
+}"""
+
+LIMIT_FIRST = """query($limit: Int!) {
+  neighborhood(limit: $limit, id: "kementerian-panrb") { truncated edges { id } } }"""
 
 PAGE_BY_VARIABLE = """query($n: Int, $m: Int = 2) { localGovernments(first: $n) { edges { node {
   id ... on LocalGovernment { awardsReceived(first: $m) { edges { rank } } } } } } }"""
@@ -153,6 +186,58 @@ FAST: list[Case] = [
         """query($ids: [ID!]!) { nodes(ids: $ids) { id } }""",
         {"ids": [f"x{i}" for i in range(101)]},
     ),
+    ("bench neighbourhood", NEIGHBOURHOOD, {"id": "pemkot-cimahi"}),
+    ("bench neighbourhood, a hub", NEIGHBOURHOOD, {"id": "kementerian-panrb"}),
+    ("bench neighbourhood, no such key", NEIGHBOURHOOD, {"id": "no-such-entity"}),
+    ("bench shortest path", SHORTEST_PATH, {"from": "pemkot-cimahi", "to": "joko-widodo"}),
+    ("bench shortest path, no such key", SHORTEST_PATH, {"from": "pemkot-cimahi", "to": "nope"}),
+    ("neighbourhood: entities' pages, typed edges", EXPLORE, {"id": "pemkot-cimahi"}),
+    (
+        "neighbourhood: depth 3, truncated",
+        EXPLORE,
+        {"id": "kementerian-panrb", "depth": 3, "limit": 7},
+    ),
+    ("neighbourhood: depth 1, in", EXPLORE, {"id": "pemkot-cimahi", "depth": 1, "direction": "IN"}),
+    (
+        "neighbourhood: types, out, asOf",
+        EXPLORE,
+        {
+            "id": "pemkot-cimahi",
+            "types": ["RECEIVED_AWARD", "HAS_CATEGORY", "HOLDS_POSITION"],
+            "direction": "OUT",
+            "asOf": "2024-05-27",
+        },
+    ),
+    ("a kept neighbourhood, another limit", LIMIT_FIRST, {"limit": 3}),
+    ("a kept neighbourhood, another limit again", LIMIT_FIRST, {"limit": 5}),
+    ("shortest path: typed edges", PATH, {"from": "pemkot-cimahi", "to": "spbe-summit-2024"}),
+    (
+        "shortest path: only some types, too far",
+        PATH,
+        {"from": "pemkot-cimahi", "to": "spbe-summit-2024", "types": ["GOVERNS"]},
+    ),
+    (
+        "shortest path: maxHops 1",
+        PATH,
+        {"from": "pemkot-cimahi", "to": "joko-widodo", "maxHops": 1},
+    ),
+    (
+        "exploration beside other root fields, aliases",
+        """{ a: neighborhood(id: "pemkot-cimahi", depth: 1, limit: 2) { truncated edges { id } }
+           b: shortestPath(from: "joko-widodo", to: "pemkot-cimahi") { length nodes { id } }
+           c: node(id: "dga-2024") { id } }""",
+        {},
+    ),
+    (
+        "errors: exploration arguments out of range, beside a good field",
+        """{ deep: neighborhood(id: "pemkot-cimahi", depth: 4) { truncated }
+           wide: neighborhood(id: "pemkot-cimahi", limit: 501) { truncated }
+           none: neighborhood(id: "pemkot-cimahi", relationshipTypes: []) { truncated }
+           far: shortestPath(from: "a", to: "b", maxHops: 7) { length }
+           types: shortestPath(from: "a", to: "b", relationshipTypes: []) { length }
+           ok: neighborhood(id: "pemkot-cimahi", depth: 1) { edges { id } } }""",
+        {},
+    ),
 ]
 
 SLOW: list[Case] = [
@@ -166,5 +251,30 @@ SLOW: list[Case] = [
     ),
     ("a validation error", '{ node(id: "pemkot-cimahi") { id name } }', {}),
     ("introspection", "{ __schema { queryType { name } } }", {}),
+    ("a zero-length path", SHORTEST_PATH, {"from": "pemkot-cimahi", "to": "pemkot-cimahi"}),
+    (
+        "a path's entities with their relationship pages",
+        """{ shortestPath(from: "pemkot-cimahi", to: "joko-widodo") { nodes {
+             ... on LocalGovernment { awardsReceived { totalCount } } } } }""",
+        {},
+    ),
+    (
+        "a path's entities with their sources",
+        """{ shortestPath(from: "pemkot-cimahi", to: "joko-widodo") { nodes {
+             ... on Entity { sources { id } } } } }""",
+        {},
+    ),
+    (
+        "a subgraph's relationships with their sources",
+        """{ neighborhood(id: "pemkot-cimahi", depth: 1) { edges { sources { id } } } }""",
+        {},
+    ),
+    (
+        "an entity link on a subgraph's relationship",
+        """{ neighborhood(id: "joko-widodo", depth: 1) { edges {
+             ... on AcceptedAwardRelationship { onBehalfOf { id } } } } }""",
+        {},
+    ),
+    ("paths", '{ paths(from: "pemkot-cimahi", to: "joko-widodo") { length } }', {}),
     ("a bad variable", "query($id: ID!) { node(id: $id) { id } }", {"id": {"no": 1}}),
 ]

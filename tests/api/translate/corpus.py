@@ -322,6 +322,7 @@ def exploration_statements() -> Iterator[tuple[str, Statement]]:
                 direction=direction,
                 as_of=as_of,
                 limit=100,
+                edge_props=None if depth % 2 else {"id", "unverified", "rank"},
             ),
         )
     for length in range(1, 5):  # each length, following every type or one

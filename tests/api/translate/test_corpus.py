@@ -52,7 +52,8 @@ def test_the_corpus_covers_every_shape() -> None:
         r"UNWIND \$p\d+ AS id\n\s+MATCH \(n:Entity \{id: id\}\)",  # entities reached
         r"MATCH \(f\)-\[r:\w+\|\w+\]->\(m:Entity\)",  # neighbourhood, each direction
         r"MATCH \(f\)<-\[r:\w+\|\w+\]-\(m:Entity\)",
-        r"MATCH \(f\)-\[r:[\w|]+\]-\(m:Entity\)\n\s+WHERE NOT r.id IN seenRels AND",
+        r"MATCH \(f\)-\[r:[\w|]+\]-\(m:Entity\)\n\s+WHERE NOT r IN seenRels AND",
+        r"rel: \{id: e\.rel\.id, rank: e\.rel\.rank, unverified: e\.rel\.unverified\}",
         r"CALL \(s, ms1, ms2, ms3\)",  # depth 3
         r"MATCH \(u\)-\[h:\w+\]-\(v:Entity\)\n\s+WHERE v IN vs",  # paths: the joining hop
         r"CALL \(b, a, y1\) \{",  # paths: a second level

@@ -12,13 +12,17 @@ import os
 from pathlib import Path
 
 import pytest
+from graphql import FieldNode, OperationDefinitionNode, parse
+from graphql.execution.values import VariableValues
 
+from graph_service.api.schema import build_schema
 from graph_service.api.translate.cypher import Statement, entities_statement
 from graph_service.api.translate.neighbourhood import neighbourhood_statement
 from graph_service.api.translate.offline import plan_document, translate
 from graph_service.api.translate.paths import halves_statement
 from graph_service.api.translate.plan import EntityPlan, ListPlan
 from graph_service.api.translate.scores import index_scores_statement
+from graph_service.api.translate.selection import Selection
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -98,3 +102,33 @@ def test_the_folding_table_is_sent_only_with_a_text_filter() -> None:
     assert "fold" not in plain.params
     (text,) = translate(CASES["text_filter_on_a_property"])
     assert "fold" in text.params
+
+
+@pytest.mark.parametrize(
+    ("edges", "props"),
+    [
+        ("type from to", {"id"}),
+        ("id __typename verified", {"id", "unverified"}),
+        (
+            "... on ReceivedAwardRelationship { rank year } ... on GraphEdge { to }",
+            {"id", "rank", "year"},
+        ),
+        (
+            "... on HoldsPositionRelationship { role validFrom validFromPrecision }",
+            {"id", "role", "valid_from", "valid_from_precision"},
+        ),
+        ("... on AcceptedAwardRelationship { onBehalfOfId }", {"id", "on_behalf_of"}),
+        ("type properties", None),
+        ("sources { id }", None),
+    ],
+)
+def test_a_subgraph_reads_only_the_relationship_properties_selected(
+    edges: str, props: set[str] | None
+) -> None:
+    schema = build_schema()
+    document = parse(f'{{ neighborhood(id: "x") {{ edges {{ {edges} }} }} }}')
+    operation = document.definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
+    selection = Selection(schema._schema, {}, VariableValues({}, {}), schema, 100, 20)
+    nodes = [n for n in operation.selection_set.selections if isinstance(n, FieldNode)]
+    assert selection.graph_edge_props(nodes, "Subgraph") == props

@@ -1,10 +1,10 @@
-MATCH (s:Entity {id: $p0})
-WITH s, [s] AS front, [s.id] AS seen, [] AS seenRels
+MATCH (s:Entity {id: $id})
+WITH s, [s] AS front, [s] AS seen, [] AS seenRels
 CALL (front, seenRels) {
   UNWIND front AS f
   CALL (f, seenRels) {
     MATCH (f)-[r:RECEIVED_AWARD|HAS_CATEGORY]-(m:Entity)
-    WHERE NOT r.id IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
+    WHERE NOT r IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
     RETURN r, m LIMIT $p1
   }
   WITH DISTINCT r, m
@@ -13,14 +13,14 @@ CALL (front, seenRels) {
 }
 WITH s, hop AS h1, reached AS ms1,
      CASE WHEN size(seenRels) + size(hop) > $p2 THEN [] ELSE
-       [m IN reached WHERE NOT m.id IN seen] END AS front,
-     seen + [m IN reached | m.id] AS seen,
-     seenRels + [e IN hop | e.rel.id] AS seenRels
+       [m IN reached WHERE NOT m IN seen] END AS front,
+     seen + reached AS seen,
+     seenRels + [e IN hop | e.rel] AS seenRels
 CALL (front, seenRels) {
   UNWIND front AS f
   CALL (f, seenRels) {
     MATCH (f)-[r:RECEIVED_AWARD|HAS_CATEGORY]-(m:Entity)
-    WHERE NOT r.id IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
+    WHERE NOT r IN seenRels AND (r.valid_from IS NULL OR r.valid_from <= $p3) AND (r.valid_to IS NULL OR r.valid_to >= $p3)
     RETURN r, m LIMIT $p1
   }
   WITH DISTINCT r, m
@@ -29,9 +29,9 @@ CALL (front, seenRels) {
 }
 WITH s, h1, ms1, hop AS h2, reached AS ms2,
      CASE WHEN size(seenRels) + size(hop) > $p2 THEN [] ELSE
-       [m IN reached WHERE NOT m.id IN seen] END AS front,
-     seen + [m IN reached | m.id] AS seen,
-     seenRels + [e IN hop | e.rel.id] AS seenRels
+       [m IN reached WHERE NOT m IN seen] END AS front,
+     seen + reached AS seen,
+     seenRels + [e IN hop | e.rel] AS seenRels
 CALL (s, ms1, ms2) {
   UNWIND [s] + ms1 + ms2 AS n
   WITH DISTINCT n
@@ -43,4 +43,4 @@ CALL (s, ms1, ms2) {
   RETURN collect({id: n.id, name: n.name, _labels: labels(n), _r0: page5}) AS nodes
 }
 RETURN [e IN h1 | {type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, rel: properties(e.rel), node: e.node.id}] AS h1, [e IN h2 | {type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, rel: properties(e.rel), node: e.node.id}] AS h2, nodes
-// params: {"p0": "pemkot-cimahi", "p1": 101, "p2": 100, "p3": "2024-05-27", "p4": 4}
+// params: {"id": "pemkot-cimahi", "p1": 101, "p2": 100, "p3": "2024-05-27", "p4": 4}
