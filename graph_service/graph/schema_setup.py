@@ -26,5 +26,26 @@ SETUP_QUERIES = (
 async def ensure_schema(graph: Graph) -> None:
     for name in SETUP_QUERIES:
         await graph.write(query(name))
+    arcadedb = await _is_arcadedb(graph)
     for index in INDEXES:  # declared in the ontology: what the read path filters and sorts
-        await graph.write(render_index("setup_kind_property_index", index))
+        if not index.then_id:
+            await graph.write(render_index("setup_kind_property_index", index))
+            continue
+        superseded = index.superseded_name()
+        assert superseded is not None
+        await graph.write(render_index("drop_superseded_index", index, index_name=superseded))
+        await graph.write(render_index("setup_kind_ordered_index", index))
+        if arcadedb:
+            for prop in index.key_properties():  # agency_name_type, agency_name_id_type
+                named = f"{superseded if prop == index.property else index.index_name()}_type"
+                await graph.write(
+                    render_index("setup_kind_string_type", index, index_name=named, property_=prop)
+                )
+
+
+async def _is_arcadedb(graph: Graph) -> bool:
+    """ArcadeDB's planner reads an index in order (and stops at a page's LIMIT) only for
+    properties its schema declares with a type; Neo4j needs no such declaration, and its
+    Community Edition refuses property type constraints, so they go to ArcadeDB alone."""
+    info = await graph.driver.get_server_info()
+    return "arcadedb" in (info.agent or "").lower()
