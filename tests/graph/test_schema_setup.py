@@ -52,4 +52,4 @@ async def test_arcadedb_learns_the_types_of_the_ordered_keys(graph: Graph) -> No
 def test_setup_statements_only_name_what_an_index_declares(wrong: dict[str, str]) -> None:
     index = next(i for i in INDEXES if i.then_id)
     with pytest.raises(ValueError, match="not derived"):
-        render_index("setup_kind_string_type", index, **wrong)  # type: ignore[arg-type]
+        render_index("setup_kind_string_type", index, **wrong)
