@@ -669,8 +669,9 @@ class IndexDeclaration:
         return f"{self._snake()}_{self.property}" + ("_id" if self.then_id else "")
 
     def superseded_name(self) -> str | None:
-        """The single-property index earlier versions made in place of a composite one:
-        dropped by schema setup, since ArcadeDB's planner would prefer it."""
+        """The single-property index on the same property: kept on Neo4j (whose planner
+        uses a composite index only with a predicate on each key), dropped on ArcadeDB
+        (whose planner would prefer it, and sort)."""
         return f"{self._snake()}_{self.property}" if self.then_id else None
 
     def key_properties(self) -> tuple[str, ...]:

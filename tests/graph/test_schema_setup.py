@@ -18,7 +18,7 @@ async def test_declared_indexes_exist_and_setup_runs_twice(graph: Graph) -> None
     names = {r.get("name") for r in rows}
     for index in INDEXES:
         assert ((index.label,), index.key_properties()) in found, index
-        assert index.superseded_name() not in names, index
+        assert index.superseded_name() not in names, index  # on ArcadeDB, where tests run
 
 
 async def test_setup_replaces_a_superseded_single_property_index(graph: Graph) -> None:
