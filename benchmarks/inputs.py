@@ -106,6 +106,7 @@ async def find_inputs(
             "shortest_path": lambda i: same(
                 {"from": officials[i % len(officials)], "to": regions[(i * 7) % len(regions)]}
             ),
+            "first_page": lambda i: same({}),
             "deep_page": lambda i: (
                 {"after": cursor},
                 {"name": last_name, "last": last_id},

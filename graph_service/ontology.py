@@ -660,16 +660,32 @@ class IndexDeclaration:
     label: str  # a kind label
     property: str
     serves: str
+    # A composite index on (property, id): the order of a page sorted by the property with
+    # the key breaking ties, which a graph can read in order and stop at the LIMIT.
+    then_id: bool = False
 
     def index_name(self) -> str:
-        """The index's name in the graph (`local_government_level`)."""
-        snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in self.label).lstrip("_")
-        return f"{snake}_{self.property}"
+        """The index's name in the graph (`local_government_level`, `agency_name_id`)."""
+        return f"{self._snake()}_{self.property}" + ("_id" if self.then_id else "")
+
+    def superseded_name(self) -> str | None:
+        """The single-property index on the same property: kept on Neo4j (whose planner
+        uses a composite index only with a predicate on each key), dropped on ArcadeDB
+        (whose planner would prefer it, and sort)."""
+        return f"{self._snake()}_{self.property}" if self.then_id else None
+
+    def key_properties(self) -> tuple[str, ...]:
+        return (self.property, "id") if self.then_id else (self.property,)
+
+    def _snake(self) -> str:
+        return "".join(f"_{c.lower()}" if c.isupper() else c for c in self.label).lstrip("_")
 
 
 # Per kind, the properties the read path looks up, filters or sorts on. Every kind's
 # root connection sorts and pages by name (`ORDER BY n.name, n.id` with a keyset
-# `n.name > $after`); the others serve the filters and orderings clients use most.
+# `n.name >= $name AND (n.name > $name OR n.id > $id)`), served by a composite
+# (name, id) index read in order; the others serve the filters and orderings clients use
+# most.
 # `Entity.id` (unique) and `Entity.name` are set up by cypher/setup_entity_*.cypher.
 _INDEXED: dict[str, tuple[tuple[str, str], ...]] = {
     "LocalGovernment": (("level", "`localGovernments(filter: {level: {equals: CITY}})`"),),
@@ -685,7 +701,7 @@ def _index_declarations() -> tuple[IndexDeclaration, ...]:
     found = []
     for kind in ENTITY_KINDS:
         serves = f"`{kind.plural}` pages in the default order (by name), keyset cursors"
-        found.append(IndexDeclaration(kind.name, "name", serves))
+        found.append(IndexDeclaration(kind.name, "name", serves, then_id=True))
         found += [IndexDeclaration(kind.name, p, text) for p, text in _INDEXED.get(kind.name, ())]
     return tuple(found)
 

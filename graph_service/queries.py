@@ -45,17 +45,29 @@ def query(name: str) -> CypherQuery:
     return CypherQuery(name, text)
 
 
-def render_index(name: str, index: IndexDeclaration) -> CypherQuery:
-    """An index setup statement for one of the ontology's declared indexes."""
+def render_index(
+    name: str,
+    index: IndexDeclaration,
+    *,
+    index_name: str | None = None,
+    property_: str | None = None,
+) -> CypherQuery:
+    """A setup statement for one of the ontology's declared indexes: by default its own
+    name and property; `index_name`/`property_` for the statements around it (the index it
+    supersedes, the type of one of its properties), which must derive from it."""
     if index not in INDEXES:
         raise ValueError("render_index() takes the ontology's own index declarations")
+    named = index_name or index.index_name()
+    prop = property_ or index.property
+    if prop not in index.key_properties() or not named.startswith(index.superseded_name() or named):
+        raise ValueError(f"{named}.{prop} is not derived from the index {index.index_name()}")
     text = (
         load_all()[name]
-        .replace(INDEX_PLACEHOLDER, index.index_name())
+        .replace(INDEX_PLACEHOLDER, named)
         .replace(KIND_PLACEHOLDER, index.label)
-        .replace(PROPERTY_PLACEHOLDER, index.property)
+        .replace(PROPERTY_PLACEHOLDER, prop)
     )
-    return CypherQuery(f"{name}:{index.index_name()}", text)
+    return CypherQuery(f"{name}:{named}", text)
 
 
 def render(

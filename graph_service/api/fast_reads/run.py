@@ -32,6 +32,7 @@ from graph_service.api.fast_reads.fields import EXPLORATIONS, ROOT_LISTS
 from graph_service.api.fast_reads.program import Fallback, Program, Selected
 from graph_service.api.fast_reads.shape import Shaper
 from graph_service.api.resolvers.entities import checked_ids
+from graph_service.api.translate.cypher import page_row
 from graph_service.api.translate.execute import (
     entities_statement,
     fetch_entities,
@@ -139,7 +140,7 @@ async def _resolve(
     query = selection.schema.get_type("Query")
     assert isinstance(query, GraphQLObjectType)
     connection = get_named_type(query.fields[name].type).name
-    return shaper.kind_list(selected, connection, plan_, rows[0] if rows else {})
+    return shaper.kind_list(selected, connection, plan_, page_row(statement_, rows))
 
 
 def _others(program: Program, node: Any, selection: Selection) -> str:

@@ -20,7 +20,14 @@ from graph_service.api.filters import (
 )
 from graph_service.api.translate import cursors
 from graph_service.api.translate.names import label, prop, rel_type
-from graph_service.api.translate.ordering import Keys, beyond, edge_keys, entity_keys, order_by
+from graph_service.api.translate.ordering import (
+    Keys,
+    beyond,
+    edge_keys,
+    entity_keys,
+    order_by,
+    start,
+)
 from graph_service.api.translate.params import Params
 from graph_service.api.translate.plan import EntityPlan, ListPlan, Page, RelationPlan
 from graph_service.api.translate.predicates import groups, pattern
@@ -31,6 +38,8 @@ class Statement:
     name: str
     text: str
     params: dict[str, Any]
+    # One record per row of a root page (`row`) rather than one record (`rows`, `total`).
+    per_row: bool = False
 
 
 def list_binding(plan: ListPlan) -> str:
@@ -72,6 +81,9 @@ def entities_statement(items: list[tuple[EntityPlan, list[str]]]) -> Statement:
 
 def list_statement(plan: ListPlan) -> Statement:
     """A root connection: `totalCount` (if selected) and one page, keyset-bounded."""
+    flat = _flat_list_statement(plan)
+    if flat is not None:
+        return flat
     params = Params()
     kind = label(plan.kind)
     dnf = compile_filter(plan.filter)
@@ -111,6 +123,43 @@ def list_statement(plan: ListPlan) -> Statement:
         returns.append("null AS nothing")
     text = "\n".join([*parts, "RETURN " + ", ".join(returns)])
     return Statement(f"translate:{plan.kind}", text, params.values)
+
+
+def _flat_list_statement(plan: ListPlan) -> Statement | None:
+    """A page that needs no subquery (no `totalCount`, no key or field computed by a
+    `CALL`) as a plain `MATCH ... WHERE ... RETURN row ORDER BY ... LIMIT`, one record per
+    row: the one shape in which ArcadeDB reads an index in the page's order and stops at
+    the `LIMIT` (its planner gives up on ordered reads for statements with `WITH` or
+    `CALL` clauses), as Neo4j does for any shape. None when the page needs the other."""
+    if plan.total or not plan.edges:
+        return None
+    params = Params()
+    slots = [s for s in compile_order(plan.order_by, DEFAULT_ENTITY_ORDER) if s["source"] != "none"]
+    keys = entity_keys(params, slots, "n")
+    calls: list[str] = []
+    projection = entity_projection(params, "n", plan.node, calls, keys)
+    if keys.computed or calls:
+        return None
+    dnf = compile_filter(plan.filter)
+    conditions = [groups(params, dnf, "n", None)] if dnf else []
+    limits = _positions(params, keys, plan.page, list_binding(plan))
+    first = start(params, keys) if not limits else None
+    conditions = [c for c in [first, *conditions, *limits] if c]
+    limit = params.add(plan.page.size + 1)
+    text = "\n".join(
+        [
+            f"MATCH (n:{label(plan.kind)}){_where(conditions)}",
+            f"RETURN {projection} AS row {order_by(keys, plan.page.backward)} LIMIT {limit}",
+        ]
+    )
+    return Statement(f"translate:{plan.kind}", text, params.values, per_row=True)
+
+
+def page_row(statement: Statement, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page (`rows`) and count (`total`) of a root connection from its records."""
+    if statement.per_row:
+        return {"rows": [record["row"] for record in records]}
+    return records[0] if records else {}
 
 
 def entity_projection(

@@ -16,6 +16,7 @@ from graph_service.api.translate.cypher import (
     list_binding,
     list_statement,
     lookup_statement,
+    page_row,
 )
 from graph_service.api.translate.plan import EntityPlan, ListPlan
 from graph_service.api.translate.selection import ALL_KINDS, Selection
@@ -68,8 +69,7 @@ async def fetch_kind_list(
 ) -> tuple[ListPlan, Row]:
     """The plan of a root connection and its one row (`rows`, `total` as selected)."""
     plan, statement = kind_list_statement(selection, kind, field_nodes, args)
-    rows = await run_statement(graph, statement)
-    return plan, rows[0] if rows else {}
+    return plan, page_row(statement, await run_statement(graph, statement))
 
 
 async def read_nodes(info: Any, ids: list[str]) -> list[Any]:

@@ -83,7 +83,30 @@ def order_by(keys: Keys, backward: bool) -> str:
 
 
 def beyond(params: Params, keys: Keys, position: Position, after: bool) -> str:
-    """Rows strictly after (or before) `position` in the list's own order."""
+    """Rows strictly after (or before) `position` in the list's own order.
+
+    When the first key is always set, the disjunction is led by the range it implies
+    (`n.name >= $k AND (n.name > $k OR ...)`): a graph serves that from an index on the
+    key, where an `OR` at the top would make it scan the kind."""
+    disjunction = _disjunction(params, keys, position, after)
+    first, value = (keys.keys[0], position.keys[0]) if keys.keys else (None, None)
+    if first is None or first.nullable or value is None:
+        return disjunction
+    greater = after != first.desc
+    return f"{first.expr} {'>=' if greater else '<='} {params.add(value)} AND {disjunction}"
+
+
+def start(params: Params, keys: Keys) -> str | None:
+    """For a page with no cursor on its first key, a bound every row passes when that key
+    is the name (always a string, and every string is `>= ''`): it lets a graph read the
+    page from the (name, id) index in order and stop at the `LIMIT` (ArcadeDB plans an
+    ordered read only from a range on the index)."""
+    if not keys.keys or keys.keys[0].nullable or not keys.keys[0].expr.endswith(".name"):
+        return None
+    return f"{keys.keys[0].expr} >= {params.add('')}"
+
+
+def _disjunction(params: Params, keys: Keys, position: Position, after: bool) -> str:
     ors: list[str] = []
     equal: list[str] = []
     for key, value in zip(keys.keys, position.keys, strict=True):

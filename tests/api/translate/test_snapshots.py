@@ -16,7 +16,8 @@ from graphql import FieldNode, OperationDefinitionNode, parse
 from graphql.execution.values import VariableValues
 
 from graph_service.api.schema import build_schema
-from graph_service.api.translate.cypher import Statement, entities_statement
+from graph_service.api.translate import cursors
+from graph_service.api.translate.cypher import Statement, entities_statement, list_binding
 from graph_service.api.translate.neighbourhood import neighbourhood_statement
 from graph_service.api.translate.offline import plan_document, translate
 from graph_service.api.translate.paths import halves_statement
@@ -61,6 +62,21 @@ def _score_filter() -> object:
     return root.plan.filter
 
 
+def _officials_beside(cursor_argument: str) -> list[Statement]:
+    """A page of officials after (or before) a row: the keyset the deep page uses."""
+    (root,) = plan_document("{ officials(first: 20) { edges { node { id name } } } }")
+    assert isinstance(root.plan, ListPlan)
+    cursor = cursors.encode(list_binding(root.plan), ["Nur Hadi Saputra 5"], "syn-official-27873")
+    return translate(
+        f'{{ officials({cursor_argument}: "{cursor}") {{ edges {{ node {{ name }} }} }} }}'
+    )
+
+
+PAGES = {
+    "keyset_page_after_a_row": lambda: _officials_beside("first: 20, after"),
+    "keyset_page_before_a_row": lambda: _officials_beside("last: 20, before"),
+}
+
 REACHED = """{ node(id: "a") { id name ... on LocalGovernment {
     awardsReceived(first: 3) { edges { rank node { name } } } } } }"""
 
@@ -84,9 +100,10 @@ EXPLORATION = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CASES) + sorted(EXPLORATION))
+@pytest.mark.parametrize("name", sorted(CASES) + sorted(EXPLORATION) + sorted(PAGES))
 def test_translation_matches_its_snapshot(name: str) -> None:
-    statements: list[Statement] = translate(CASES[name]) if name in CASES else EXPLORATION[name]()
+    built = {**EXPLORATION, **PAGES}
+    statements: list[Statement] = translate(CASES[name]) if name in CASES else built[name]()
     text = "\n;\n".join(s.text for s in statements) + "\n"
     params = {k: v for s in statements for k, v in s.params.items() if k != "fold"}
     rendered = text + "// params: " + json.dumps(params, sort_keys=True) + "\n"

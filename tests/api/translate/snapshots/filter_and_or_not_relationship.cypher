@@ -1,8 +1,3 @@
-CALL () {
-  MATCH (n:LocalGovernment)
-  WHERE ((EXISTS { MATCH (n)-[r1:HAS_SPBE_INDEX]->(m2:Entity) WHERE (r1.value > $p0 AND r1.year = $p1) } AND n.level = $p2 AND NOT coalesce(any(x3 IN [head(n.search_terms), replace(head(n.search_terms), ' ', '')] WHERE any(f4 IN $p3 WHERE x3 CONTAINS f4)), false)) OR (EXISTS { MATCH (n)-[r5:HAS_SPBE_INDEX]->(m6:Entity) WHERE (r5.value > $p4 AND r5.year = $p5) } AND n.level IN $p6 AND NOT coalesce(any(x7 IN [head(n.search_terms), replace(head(n.search_terms), ' ', '')] WHERE any(f8 IN $p7 WHERE x7 CONTAINS f8)), false)))
-  WITH n ORDER BY n.name, n.id LIMIT $p8
-  RETURN collect({id: n.id, name: n.name, _labels: labels(n), _keys: [n.name]}) AS rows
-}
-RETURN rows
-// params: {"p0": 4.0, "p1": 2023, "p2": "CITY", "p3": ["kota"], "p4": 4.0, "p5": 2023, "p6": ["REGENCY", "PROVINCE"], "p7": ["kota"], "p8": 21}
+MATCH (n:LocalGovernment) WHERE n.name >= $p8 AND ((EXISTS { MATCH (n)-[r1:HAS_SPBE_INDEX]->(m2:Entity) WHERE (r1.value > $p0 AND r1.year = $p1) } AND n.level = $p2 AND NOT coalesce(any(x3 IN [head(n.search_terms), replace(head(n.search_terms), ' ', '')] WHERE any(f4 IN $p3 WHERE x3 CONTAINS f4)), false)) OR (EXISTS { MATCH (n)-[r5:HAS_SPBE_INDEX]->(m6:Entity) WHERE (r5.value > $p4 AND r5.year = $p5) } AND n.level IN $p6 AND NOT coalesce(any(x7 IN [head(n.search_terms), replace(head(n.search_terms), ' ', '')] WHERE any(f8 IN $p7 WHERE x7 CONTAINS f8)), false)))
+RETURN {id: n.id, name: n.name, _labels: labels(n), _keys: [n.name]} AS row ORDER BY n.name, n.id LIMIT $p9
+// params: {"p0": 4.0, "p1": 2023, "p2": "CITY", "p3": ["kota"], "p4": 4.0, "p5": 2023, "p6": ["REGENCY", "PROVINCE"], "p7": ["kota"], "p8": "", "p9": 21}

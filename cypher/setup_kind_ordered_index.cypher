@@ -1,0 +1,1 @@
+CREATE INDEX __INDEX__ IF NOT EXISTS FOR (n:__KIND__) ON (n.__PROPERTY__, n.id)
