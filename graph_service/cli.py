@@ -122,7 +122,11 @@ async def _import(settings: Settings, files: list[Path]) -> None:
             file=sys.stderr,
         ) as bar:
             await load_dataset(
-                graph, dataset, on_batch=bar.update, timeout_seconds=IMPORT_TIMEOUT_SECONDS
+                graph,
+                dataset,
+                on_batch=bar.update,
+                timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+                bulk_data_dir=settings.data_dir if settings.embedded else None,
             )
     print(f"imported {len(dataset.entities)} entities and {len(dataset.relationships)} rels")
 
