@@ -72,7 +72,7 @@ async def write_natively(
             await _request(entry, {"rows": rows_file.name}, on_records)
         except BaseException:
             logger.warning("the bulk load %s failed: removing what it wrote", journal.load)
-            await asyncio.shield(_take_back(graph, entry, journal.load))
+            await asyncio.shield(_take_back(graph, data_dir, journal.load))
             raise
         await graph.write(query("delete_load_stages"), load=journal.load)
     finally:
@@ -80,11 +80,17 @@ async def write_natively(
             rows_file.unlink()
 
 
-async def _take_back(graph: Graph, entry: Path, load: str) -> None:
-    """Wait until the graph has stopped writing (a cancelled load ends at its next chunk),
-    then remove what the load wrote."""
-    with contextlib.suppress(BulkLoadFailed, OSError, ValueError):
-        await _request(entry, {}, None)
+async def wait_until_bulk_idle(data_dir: Path | None) -> None:
+    """Return once the embedded graph in `data_dir` runs no bulk load (a cancelled one
+    stops at its next chunk): what it wrote can then be taken back for good."""
+    entry = bulk_entry_of(data_dir)
+    if entry is not None:
+        with contextlib.suppress(BulkLoadFailed, OSError, ValueError):
+            await _request(entry, {}, None)
+
+
+async def _take_back(graph: Graph, data_dir: Path, load: str) -> None:
+    await wait_until_bulk_idle(data_dir)
     await discard_load(graph, load)
 
 

@@ -174,7 +174,7 @@ async def load_dataset(
     on_batch: Callable[[int], object] | None = None,
     timeout_seconds: float | None = None,
     bulk_data_dir: Path | None = None,
-) -> None:
+) -> str:
     """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none.
 
     A load that only creates goes to the embedded graph's own bulk writer when the graph in
@@ -204,7 +204,7 @@ async def load_dataset(
     if creates_only and bulk_entry_of(bulk_data_dir) and fits_rows_file(dataset):
         assert bulk_data_dir is not None
         await write_natively(graph, dataset, bulk_data_dir, on_records=on_batch)
-        return
+        return "bulk"
     if len(dataset.entities) + len(dataset.relationships) > stage_records and creates_only:
         # Planned as they are written: the rows of a million entities at once took 6 GiB.
         stages = (
@@ -212,6 +212,7 @@ async def load_dataset(
             for stage in plan_stages(dataset, stage_records)
         )
         await write_in_stages(graph, stages, on_statement=on_batch, timeout_seconds=timeout_seconds)
-        return
+        return "staged"
     statements = plan_statements(dataset, batch_size, existing.keys())
     await graph.write_all(statements, on_statement=on_batch, timeout_seconds=timeout_seconds)
+    return "one transaction"
