@@ -14,6 +14,7 @@ from graph_service.graph.executor import Graph
 from graph_service.loading import Dataset, EntityRecord, LoadError, load_dataset, read_json_lines
 from graph_service.loading import bulk as bulk_module
 from graph_service.loading.bulk import BulkLoadFailed, bulk_entry_of
+from graph_service.loading.lookups import search_term_entries
 from graph_service.loading.records import RelationshipRecord
 from graph_service.queries import CypherQuery
 from graph_service.settings import Settings
@@ -91,6 +92,37 @@ def _offices() -> Dataset:
         for office in offices
     ]
     return Dataset(entities=offices, relationships=parts)
+
+
+async def test_a_bulk_load_links_new_entities_to_ones_already_in_the_graph(
+    graph: Graph, settings: Settings
+) -> None:
+    linked = CypherQuery(
+        "test_bulk_linked",
+        "MATCH (:Entity {id: 'pemkot-cimahi'})<-[:PART_OF]-(o:Office)"
+        " WHERE o.id STARTS WITH 'test-bulk-' RETURN count(o) AS offices",
+    )
+    counts = await graph.read(COUNTS)
+    try:
+        written = await load_dataset(graph, _offices(), bulk_data_dir=settings.data_dir)
+        assert written == "bulk"
+        assert await graph.read(linked) == [{"offices": 30}]
+        [after] = await graph.read(COUNTS)
+        terms = sum(len(search_term_entries(e)) for e in _offices().entities)
+        assert after["nodes"] == counts[0]["nodes"] + 30 + terms + 60  # a citation per fact
+        assert after["relationships"] == counts[0]["relationships"] + 30
+    finally:
+        await graph.write(
+            CypherQuery(
+                "test_bulk_remove",
+                "CALL () { MATCH (n:Entity) WHERE n.id STARTS WITH 'test-bulk-' DETACH DELETE n }"
+                " CALL () { MATCH (t:SearchTerm) WHERE t.entity STARTS WITH 'test-bulk-' DELETE t }"
+                " CALL () { MATCH (c:Citation) WHERE c.key STARTS WITH 'test-bulk-' DELETE c }"
+                " CALL () { MATCH (c:Citation) WHERE c.key IN $keys DELETE c }",
+            ),
+            keys=[r.id for r in _offices().relationships],
+        )
+    assert await graph.read(COUNTS) == counts
 
 
 async def test_a_bulk_load_the_graph_refuses_midway_is_taken_back(
