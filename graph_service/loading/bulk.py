@@ -53,6 +53,7 @@ async def write_natively(
     *,
     on_records: Callable[[int], object] | None = None,
     journal: LoadJournal | None = None,
+    timeout_seconds: float | None = None,
 ) -> None:
     """Write `dataset` (validated, only creating) through the graph's bulk entry; all or
     nothing."""
@@ -64,8 +65,10 @@ async def write_natively(
     try:
         await asyncio.to_thread(_write_file, dataset, rows_file)
         stages = plan_stages(dataset, _JOURNAL_STAGE)
+        # Every id of a million-entity load: the import's patience, not a request's.
         await graph.write_all(
-            [journal.stage_statement(number, stage) for number, stage in enumerate(stages)]
+            [journal.stage_statement(number, stage) for number, stage in enumerate(stages)],
+            timeout_seconds=timeout_seconds,
         )
         entry = socket_path(data_dir)
         try:
@@ -74,7 +77,10 @@ async def write_natively(
             logger.warning("the bulk load %s failed: removing what it wrote", journal.load)
             await asyncio.shield(_take_back(graph, data_dir, journal.load))
             raise
-        await graph.write(query("delete_load_stages"), load=journal.load)
+        await graph.write_all(
+            [(query("delete_load_stages"), {"load": journal.load})],
+            timeout_seconds=timeout_seconds,
+        )
     finally:
         with contextlib.suppress(FileNotFoundError):
             rows_file.unlink()

@@ -203,7 +203,9 @@ async def load_dataset(
     creates_only = only_creates(dataset, existing.keys())
     if creates_only and bulk_entry_of(bulk_data_dir) and fits_rows_file(dataset):
         assert bulk_data_dir is not None
-        await write_natively(graph, dataset, bulk_data_dir, on_records=on_batch)
+        await write_natively(
+            graph, dataset, bulk_data_dir, on_records=on_batch, timeout_seconds=timeout_seconds
+        )
         return "bulk"
     if len(dataset.entities) + len(dataset.relationships) > stage_records and creates_only:
         # Planned as they are written: the rows of a million entities at once took 6 GiB.
