@@ -73,8 +73,13 @@ async def write_natively(
         entry = socket_path(data_dir)
         try:
             await _request(entry, {"rows": rows_file.name}, on_records)
-        except BaseException:
-            logger.warning("the bulk load %s failed: removing what it wrote", journal.load)
+        except BaseException as error:
+            logger.warning(
+                "the bulk load %s failed (%s: %s): removing what it wrote",
+                journal.load,
+                type(error).__name__,
+                error,
+            )
             await asyncio.shield(_take_back(graph, data_dir, journal.load))
             raise
         await graph.write_all(
