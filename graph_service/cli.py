@@ -121,10 +121,15 @@ async def _import(settings: Settings, files: list[Path]) -> None:
             disable=total < 1000,
             file=sys.stderr,
         ) as bar:
-            await load_dataset(
-                graph, dataset, on_batch=bar.update, timeout_seconds=IMPORT_TIMEOUT_SECONDS
+            written = await load_dataset(
+                graph,
+                dataset,
+                on_batch=bar.update,
+                timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+                bulk_data_dir=settings.data_dir if settings.embedded else None,
             )
-    print(f"imported {len(dataset.entities)} entities and {len(dataset.relationships)} rels")
+    counts = f"{len(dataset.entities)} entities and {len(dataset.relationships)} rels"
+    print(f"imported {counts} ({written})")
 
 
 async def _reindex(settings: Settings) -> None:

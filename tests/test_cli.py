@@ -188,3 +188,65 @@ async def test_an_import_killed_midway_leaves_the_graph_as_it_was(
     process.wait()
     process.stderr.close()
     assert await export_lines(scratch.graph) == before
+
+
+def _embedded_environment(settings: Settings) -> dict[str, str]:
+    """The environment of a user importing into the embedded graph of `settings`, which is
+    running: the import uses it, and its bulk writer, rather than starting one."""
+    return _plain_environment(
+        GRAPH_SERVICE_DATA_DIR=str(settings.data_dir),
+        GRAPH_SERVICE_EMBEDDED_BOLT_PORT=str(settings.embedded_bolt_port),
+        GRAPH_SERVICE_EMBEDDED_HTTP_PORT=str(settings.embedded_http_port),
+    )
+
+
+def _renamed_file(path: Path, bodies: int, prefix: str) -> int:
+    records = _synthetic_file(path, bodies)
+    text = path.read_text("utf-8").replace("syn-", f"{prefix}-").replace("Synthetic", prefix)
+    path.write_text(text, "utf-8")
+    return records
+
+
+async def test_an_import_into_the_embedded_graph_is_written_by_its_bulk_writer(
+    scratch: ScratchGraph, tmp_path: Path
+) -> None:
+    path = tmp_path / "bulk.jsonl"
+    records = _renamed_file(path, 1500, "bulk")
+    before = len(await export_lines(scratch.graph))
+    result = run_cli(["import", str(path)], _embedded_environment(scratch.settings))
+    assert result.returncode == 0, result.stderr
+    assert "imported 1501 entities and 1499 rels (bulk)" in result.stdout
+    assert f"{records}/{records}" in result.stderr
+    assert len(await export_lines(scratch.graph)) == before + records
+
+
+async def test_a_bulk_import_killed_midway_is_taken_back_at_the_next_start(
+    scratch: ScratchGraph, tmp_path: Path
+) -> None:
+    from graph_service.graph.session import open_graph
+
+    path = tmp_path / "killed-bulk.jsonl"
+    records = _renamed_file(path, 12000, "killedbulk")
+    before = await export_lines(scratch.graph)
+    process = subprocess.Popen(
+        [*graph_service_command(), "import", str(path)],
+        env=_embedded_environment(scratch.settings),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    seen = b""
+    written = 0
+    while written == 0:  # the graph has written its first chunk (of entities)
+        chunk = process.stderr.read1(4096)
+        assert chunk, f"the import ended before writing: {seen[-500:]!r}"
+        seen = (seen + chunk)[-4096:]
+        counts = re.findall(rb"\| *(\d+)/\d+ \[", seen)
+        written = int(counts[-1]) if counts else 0
+    process.kill()
+    process.wait()
+    process.stderr.close()
+    assert written < records
+    async with open_graph(scratch.settings):  # what every graph-service command does first
+        pass
+    assert await export_lines(scratch.graph) == before

@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME, Settings
 
+from .bulk_entry import BulkEntry
 from .credentials import password_path, read_or_create_password
 from .errors import EmbeddedGraphError
 
@@ -82,15 +83,20 @@ def run_embedded_server(settings: Settings, *, stop_on_stdin_eof: bool = False) 
         if stop.is_set():  # asked to stop while the JVM started: nothing to serve yet
             return
         _start(server)
+        bulk_entry: BulkEntry | None = None
         try:
             if not stop.is_set():
                 _ensure_database(settings.embedded_http_port, password, data_dir, stop)
             if not stop.is_set():
                 _wait_for_bolt(settings.embedded_bolt_port, stop)
             if not stop.is_set():
+                bulk_entry = _open_bulk_entry(server, data_dir)
+            if not stop.is_set():
                 print(f"{READY_PREFIX}{bolt_uri(settings.embedded_bolt_port)}", flush=True)
             stop.wait()
         finally:
+            if bulk_entry is not None:
+                bulk_entry.close()
             _stop(server)
     finally:
         stop.close()
@@ -312,6 +318,18 @@ def _stop(server: Any) -> None:
         server.stop()
     except ArcadeDBError as error:
         raise EmbeddedGraphError(f"the embedded graph did not stop cleanly: {error}") from error
+
+
+def _open_bulk_entry(server: Any, data_dir: Path) -> BulkEntry | None:
+    """The bulk-write entry of `graph-service import` (see `bulk_entry`); without it (a
+    data dir path too long for a Unix socket) an import writes through Bolt."""
+    entry = BulkEntry(server.get_database(EMBEDDED_DATABASE).get_java_database(), data_dir)
+    try:
+        entry.start()
+    except OSError as error:
+        print(f"the bulk-load socket in {data_dir} is off: {error}", file=sys.stderr, flush=True)
+        return None
+    return entry
 
 
 def _watch_stdin(stop: _StopRequest) -> None:

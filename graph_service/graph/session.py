@@ -11,6 +11,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph_service.graph.connection import connection_for, open_driver
 from graph_service.graph.executor import Graph
 from graph_service.graph.schema_setup import ensure_schema
+from graph_service.loading.bulk import wait_until_bulk_idle
 from graph_service.loading.staging import discard_abandoned_loads
 from graph_service.settings import Settings
 
@@ -43,7 +44,9 @@ async def open_graph(settings: Settings) -> AsyncIterator[Graph]:
             await driver.verify_connectivity()
             graph = Graph(driver, connection.database, settings.graph_timeout_seconds)
             await ensure_schema(graph)
-            # A staged import killed before it could take itself back (loading.staging).
+            # A staged import killed before it could take itself back (loading.staging);
+            # the embedded graph first stops writing a bulk load whose importer is gone.
+            await wait_until_bulk_idle(settings.data_dir if settings.embedded else None)
             await discard_abandoned_loads(graph)
             yield graph
         finally:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from graph_service.graph.executor import Graph
+from graph_service.loading.bulk import bulk_entry_of, write_natively
+from graph_service.loading.bulk_rows import fits_rows_file
 from graph_service.loading.lookups import lookup_statements
 from graph_service.loading.records import Dataset, EntityRecord, LoadError
 from graph_service.loading.rows import entity_row, relationship_row
@@ -175,12 +178,14 @@ async def load_dataset(
     stage_records: int = STAGE_RECORDS,
     on_batch: Callable[[int], object] | None = None,
     timeout_seconds: float | None = None,
-) -> None:
+    bulk_data_dir: Path | None = None,
+) -> str:
     """Validate `dataset` (endpoints may already be in the graph) and write all of it, or none.
 
-    A load larger than `stage_records` that only creates is written in stages, one
-    transaction each, and taken back if any fails (`staging`); any other load is one
-    transaction.
+    A load that only creates goes to the embedded graph's own bulk writer when the graph in
+    `bulk_data_dir` offers one (`bulk`), else, if larger than `stage_records`, is written in
+    stages, one transaction each; both are taken back if they fail (`staging`). Any other
+    load is one transaction.
     """
     known = {e.id for e in dataset.entities}
     referenced = {r.from_id for r in dataset.relationships} | {
@@ -200,15 +205,21 @@ async def load_dataset(
     problems = validate(dataset, existing, namesakes, await stored_links(checks.read, dataset))
     if problems:
         raise LoadError(problems)
-    if len(dataset.entities) + len(dataset.relationships) > stage_records and only_creates(
-        dataset, existing.keys()
-    ):
+    creates_only = only_creates(dataset, existing.keys())
+    if creates_only and bulk_entry_of(bulk_data_dir) and fits_rows_file(dataset):
+        assert bulk_data_dir is not None
+        await write_natively(
+            graph, dataset, bulk_data_dir, on_records=on_batch, timeout_seconds=timeout_seconds
+        )
+        return "bulk"
+    if len(dataset.entities) + len(dataset.relationships) > stage_records and creates_only:
         # Planned as they are written: the rows of a million entities at once took 6 GiB.
         stages = (
             (stage, plan_statements(Dataset(stage.entities, stage.relationships), batch_size))
             for stage in plan_stages(dataset, stage_records)
         )
         await write_in_stages(graph, stages, on_statement=on_batch, timeout_seconds=timeout_seconds)
-        return
+        return "staged"
     statements = plan_statements(dataset, batch_size, existing.keys())
     await graph.write_all(statements, on_statement=on_batch, timeout_seconds=timeout_seconds)
+    return "one transaction"
