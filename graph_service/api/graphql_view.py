@@ -13,17 +13,18 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from graph_service.api.auth import InvalidCredentialsError, authenticate
 from graph_service.api.context import Context
+from graph_service.api.fast_reads.direct import DirectReads
 from graph_service.api.graphiql import localise
 from graph_service.api.graphql_http import GraphQLOverHTTP, RequestRefused
 from graph_service.api.http_cache import with_cache_headers
-from graph_service.api.limits import RateLimiter
+from graph_service.api.limits import RateLimiter, SchemaLimits
 from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from graph_service.api.persisted import DocumentRefused, persisted_documents_for
 from graph_service.api.subscriptions.websocket import (
@@ -54,6 +55,9 @@ class GraphQLView(GraphQLOverHTTP):
         self.settings = settings
         self.rate_limiter = RateLimiter(settings.rate_limit, settings.rate_limit_storage)
         self.persisted = persisted_documents_for(settings)  # a bad manifest stops the start
+        # Traces promise a span per resolver: with them, the schema has no fast path.
+        fast = settings.fast_reads and not settings.otel
+        self.direct = DirectReads(SchemaLimits.from_settings(settings)) if fast else None
 
     async def admit(self, request: Request) -> None:
         """Authenticate, then rate limit by principal (or client address when anonymous).
@@ -106,12 +110,39 @@ class GraphQLView(GraphQLOverHTTP):
         data = await super().parse_http_body(request)
         if isinstance(data, list):
             return data
+        # Only a trusted-documents manifest reads `documentId`/`id`: parse the body again
+        # for them only then.
+        document_id = await _document_id(request) if self.persisted.trusted is not None else None
         try:
-            return self.persisted.resolve(data, await _document_id(request))
+            return self.persisted.resolve(data, document_id)
         except DocumentRefused as refused:
             media_type = negotiate(request.headers.get("accept")) or JSON
             status = 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
             raise RequestRefused(status, refused.message, code=refused.code) from None
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Any,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """A document the fast path served before goes straight to it (`fast_reads/direct.py`);
+        the others, and whatever the direct entry leaves, through `schema.execute`."""
+        query, name = request_data.query, request_data.operation_name
+        direct = self.direct if isinstance(context, Context) else None
+        if direct is not None and isinstance(query, str):
+            result = await direct.execute(self.schema, query, name, request_data.variables, context)
+            if result is not None:
+                return result
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if direct is not None and isinstance(query, str):
+            direct.learn(query, name, context)
+        return result
 
     async def process_result(
         self, request: Request, result: ExecutionResult
