@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -87,6 +88,11 @@ class GraphQLView(GraphQLOverHTTP):
         request.state.principal = principal
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        if context is UNSET and isinstance(request, Request) and request.method == "POST":
+            answered = await self._answer_directly(request)
+            if isinstance(answered, Response):
+                return answered  # a POST: no caching headers to add
+            context = answered  # UNSET, or the request's context with the fast path's result
         response = await super().run(request, context, root_value)
         if not isinstance(request, Request):
             return response
@@ -119,6 +125,40 @@ class GraphQLView(GraphQLOverHTTP):
             media_type = negotiate(request.headers.get("accept")) or JSON
             status = 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
             raise RequestRefused(status, refused.message, code=refused.code) from None
+
+    async def _answer_directly(self, request: Request) -> Response | Any:
+        """The response to a plain JSON POST of a document the fast path served before,
+        without Strawberry's request handling (`run`: its request adapter, body parsing,
+        persisted-document lookup and operation dispatch). Anything else this leaves to
+        `run` (UNSET), and so a request whose fast path result needs the extensions (its
+        context is returned, carrying that result). The response is made by the same
+        `process_result` and `create_response` as `run` makes it."""
+        direct = self.direct
+        if direct is None or self.persisted.trusted is not None:
+            return UNSET
+        if self._get_stream_transport_from_headers(request.headers) is not None:
+            return UNSET
+        try:
+            data = orjson.loads(await request.body())
+        except ValueError:
+            return UNSET  # `run` says what is wrong with it
+        if not isinstance(data, dict) or data.get("extensions") is not None:
+            return UNSET  # not an object, or persisted queries and other extensions
+        query, variables = data.get("query"), data.get("variables")
+        name = data.get("operationName")
+        if (
+            not isinstance(query, str)
+            or not isinstance(variables, dict | None)
+            or not isinstance(name, str | None)
+            or not direct.knows(query, name)
+        ):
+            return UNSET
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, sub_response)
+        result = await direct.execute(self.schema, query, name, variables, context)
+        if result is None:
+            return context
+        return self.create_response(await self.process_result(request, result), sub_response)
 
     async def execute_single(
         self,

@@ -56,6 +56,9 @@ class DirectReads:
         if len(self._known) > self.size:
             self._known.popitem(last=False)
 
+    def knows(self, text: str, operation_name: str | None) -> bool:
+        return (text, operation_name) in self._known
+
     async def execute(
         self,
         schema: BaseSchema,

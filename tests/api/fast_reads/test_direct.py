@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 
 from graph_service.api.fast_reads.program import Fallback
 from graph_service.api.fast_reads.shape import Shaper
+from graph_service.api.graphql_view import GraphQLView
 from tests.api.fast_reads.conftest import Runs
 from tests.api.fast_reads.corpus import FAST, SLOW, Case
 from tests.api.fast_reads.test_equivalence import _without_timings
@@ -115,3 +116,33 @@ def test_a_direct_answer_has_its_access_line(
     assert runs.entries == ["extension", "direct"]
     (line,) = [r for r in caplog.records if getattr(r, "request_id", None) == "direct-1"]
     assert (line.operation, line.status, line.cypher_statements) == ("Probe", 200, 1)  # type: ignore[attr-defined]
+
+
+def test_a_get_takes_the_direct_entry_with_its_caching_headers(
+    gql: GraphQLClient, runs: Runs
+) -> None:
+    query = {"query": 'query Cached { node(id: "pemkot-cimahi") { id } }'}
+    first, second = (gql.http.get("/graphql", params=query) for _ in range(2))
+    assert runs.entries == ["extension", "direct"]
+    assert second.status_code == first.status_code == 200
+    assert second.json() == first.json()
+    assert second.headers["etag"] == first.headers["etag"]
+    assert second.headers["cache-control"] == first.headers["cache-control"]
+    again = gql.http.get("/graphql", params=query, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+
+
+def test_a_plain_post_skips_strawberrys_request_handling(
+    gql: GraphQLClient, runs: Runs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = 'query Lean { node(id: "pemkot-cimahi") { id } }'
+    parsed: list[object] = []
+    parse = GraphQLView.parse_http_body
+
+    async def counting(self: GraphQLView, request: Any) -> Any:
+        parsed.append(request)
+        return await parse(self, request)
+
+    monkeypatch.setattr(GraphQLView, "parse_http_body", counting)
+    assert gql.data(document) == gql.data(document)
+    assert runs.entries == ["extension", "direct"] and len(parsed) == 1
