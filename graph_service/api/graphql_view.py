@@ -172,7 +172,8 @@ class GraphQLView(GraphQLOverHTTP):
         """A document the fast path served before goes straight to it (`fast_reads/direct.py`);
         the others, and whatever the direct entry leaves, through `schema.execute`."""
         query, name = request_data.query, request_data.operation_name
-        direct = self.direct if isinstance(context, Context) else None
+        plain = isinstance(query, str) and isinstance(name, str | None)  # else Strawberry says
+        direct = self.direct if isinstance(context, Context) and plain else None
         if direct is not None and isinstance(query, str):
             result = await direct.execute(self.schema, query, name, request_data.variables, context)
             if result is not None:

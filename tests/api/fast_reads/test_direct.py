@@ -146,3 +146,16 @@ def test_a_plain_post_skips_strawberrys_request_handling(
     monkeypatch.setattr(GraphQLView, "parse_http_body", counting)
     assert gql.data(document) == gql.data(document)
     assert runs.entries == ["extension", "direct"] and len(parsed) == 1
+
+
+@pytest.mark.parametrize("name", [{"a": 1}, ["a"], 7])
+def test_a_bad_operation_name_is_refused_as_the_normal_way_does(
+    gql: GraphQLClient, slow: GraphQLClient, name: object
+) -> None:
+    document = 'query Named { node(id: "pemkot-cimahi") { id } }'
+    gql.data(document)  # admitted
+    body = {"query": document, "operationName": name}
+    headers = {"Accept": "application/graphql-response+json"}
+    fast, normal = (c.http.post("/graphql", json=body, headers=headers) for c in (gql, slow))
+    assert (fast.status_code, fast.json()) == (normal.status_code, normal.json())
+    assert fast.status_code == 400
