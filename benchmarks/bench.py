@@ -4,7 +4,7 @@
 
 Loads a synthetic graph of the given size once (`graph-service generate` + `import`, kept
 in .data/bench/), starts `graph-service serve` on it as `make run` does, and for each
-workload: checks that the service (GraphQL over HTTP, httpx) and the raw async neo4j
+workload: checks that the service (GraphQL over HTTP, aiohttp) and the raw async neo4j
 driver (hand-written Cypher) give the same answers, reads the service's Cypher round
 trips and graph milliseconds from `X-Graph-Trace: 1`, then times both sides in
 alternating rounds of concurrent clients. Prints a table; writes JSON and markdown to
@@ -24,8 +24,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx2 as httpx
+import aiohttp
 import neo4j
+from neo4j.exceptions import Neo4jError
 
 from benchmarks import report
 from benchmarks.inputs import BENCH_ID_PREFIX, Inputs, find_inputs
@@ -140,7 +141,7 @@ async def _measure(
                 continue
             try:
                 result = await _run_workload(args, workload, service, driver, inputs)
-            except (ServiceError, httpx.HTTPError, neo4j.exceptions.Neo4jError, OSError) as error:
+            except (ServiceError, aiohttp.ClientError, ValueError, Neo4jError, OSError) as error:
                 result = _failed(workload, str(error))
             result["service_rss_mib"] = round(rss_mib(pid), 1)
             results.append(result)

@@ -50,6 +50,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
             # only; uvicorn's own default would trust them from any client on 127.0.0.1.
             "proxy_headers": False,
             "log_config": None,  # ours, set above (and in each worker by WORKER_APP)
+            "access_log": False,  # the access line is ours (AccessLogMiddleware)
             "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
         }
         # Uvicorn shuts down gracefully on SIGTERM, then raises the signal again: handled

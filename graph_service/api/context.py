@@ -36,6 +36,11 @@ class Context:
     principal: Principal | None = None
     changes: ChangeBroker | None = None  # where committed writes are published
     connection_params: dict[str, Any] | None = None  # a WebSocket's connection_init payload
+    # Set by the fast path's direct entry when it already ran the fast path for this request:
+    # the result it got (None: GraphQL execution must answer), see `fast_reads/extension.py`.
+    fast_reads_ran: bool = False
+    fast_reads_result: Any = None
+    fast_reads_program: Any = None  # the program the extension served the request with
     reader: EntityReader = field(init=False)
 
     def __post_init__(self) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -101,10 +102,9 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         if media_type is None:
             raise RequestRefused(406, f"Accept must allow {GRAPHQL_RESPONSE_JSON} or {JSON}")
         request.state.graphql_media_type = media_type
-        if request.method == "POST":
-            content_type, _ = parse_content_type(request.headers.get("content-type", ""))
-            if content_type != JSON:
-                raise RequestRefused(415, f"Content-Type must be {JSON}", {"Accept-Post": JSON})
+        content_type = request.headers.get("content-type", "")
+        if request.method == "POST" and _media_type(content_type) != JSON:
+            raise RequestRefused(415, f"Content-Type must be {JSON}", {"Accept-Post": JSON})
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -178,6 +178,11 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         return Response(
             body, status_code=status, media_type=media_type, headers=dict(headers or {})
         )
+
+
+@lru_cache(maxsize=256)  # a handful of distinct headers in practice; others only evict
+def _media_type(content_type: str) -> str:
+    return parse_content_type(content_type)[0]
 
 
 def undecodable(data: str | bytes) -> Exception:

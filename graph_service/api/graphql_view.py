@@ -10,20 +10,22 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_SSE_PROTOCOL, GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from graph_service.api.auth import InvalidCredentialsError, authenticate
 from graph_service.api.context import Context
+from graph_service.api.fast_reads.direct import DirectReads
 from graph_service.api.graphiql import localise
 from graph_service.api.graphql_http import GraphQLOverHTTP, RequestRefused
 from graph_service.api.http_cache import with_cache_headers
-from graph_service.api.limits import RateLimiter
+from graph_service.api.limits import RateLimiter, SchemaLimits
 from graph_service.api.negotiation import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from graph_service.api.persisted import DocumentRefused, persisted_documents_for
 from graph_service.api.subscriptions.websocket import (
@@ -54,6 +56,9 @@ class GraphQLView(GraphQLOverHTTP):
         self.settings = settings
         self.rate_limiter = RateLimiter(settings.rate_limit, settings.rate_limit_storage)
         self.persisted = persisted_documents_for(settings)  # a bad manifest stops the start
+        # Traces promise a span per resolver: with them, the schema has no fast path.
+        fast = settings.fast_reads and not settings.otel
+        self.direct = DirectReads(SchemaLimits.from_settings(settings)) if fast else None
 
     async def admit(self, request: Request) -> None:
         """Authenticate, then rate limit by principal (or client address when anonymous).
@@ -83,6 +88,11 @@ class GraphQLView(GraphQLOverHTTP):
         request.state.principal = principal
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        if context is UNSET and isinstance(request, Request) and request.method == "POST":
+            answered = await self._answer_directly(request)
+            if isinstance(answered, Response):
+                return answered  # a POST: no caching headers to add
+            context = answered  # UNSET, or the request's context with the fast path's result
         response = await super().run(request, context, root_value)
         if not isinstance(request, Request):
             return response
@@ -106,12 +116,74 @@ class GraphQLView(GraphQLOverHTTP):
         data = await super().parse_http_body(request)
         if isinstance(data, list):
             return data
+        # Only a trusted-documents manifest reads `documentId`/`id`: parse the body again
+        # for them only then.
+        document_id = await _document_id(request) if self.persisted.trusted is not None else None
         try:
-            return self.persisted.resolve(data, await _document_id(request))
+            return self.persisted.resolve(data, document_id)
         except DocumentRefused as refused:
             media_type = negotiate(request.headers.get("accept")) or JSON
             status = 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
             raise RequestRefused(status, refused.message, code=refused.code) from None
+
+    async def _answer_directly(self, request: Request) -> Response | Any:
+        """The response to a plain JSON POST of a document the fast path served before,
+        without Strawberry's request handling (`run`: its request adapter, body parsing,
+        persisted-document lookup and operation dispatch). Anything else this leaves to
+        `run` (UNSET), and so a request whose fast path result needs the extensions (its
+        context is returned, carrying that result). The response is made by the same
+        `process_result` and `create_response` as `run` makes it."""
+        direct = self.direct
+        if direct is None or self.persisted.trusted is not None:
+            return UNSET
+        if self._get_stream_transport_from_headers(request.headers) is not None:
+            return UNSET
+        try:
+            data = orjson.loads(await request.body())
+        except ValueError:
+            return UNSET  # `run` says what is wrong with it
+        if not isinstance(data, dict) or data.get("extensions") is not None:
+            return UNSET  # not an object, or persisted queries and other extensions
+        query, variables = data.get("query"), data.get("variables")
+        name = data.get("operationName")
+        if (
+            not isinstance(query, str)
+            or not isinstance(variables, dict | None)
+            or not isinstance(name, str | None)
+            or not direct.knows(query, name)
+        ):
+            return UNSET
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, sub_response)
+        result = await direct.execute(self.schema, query, name, variables, context)
+        if result is None:
+            return context
+        return self.create_response(await self.process_result(request, result), sub_response)
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Any,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """A document the fast path served before goes straight to it (`fast_reads/direct.py`);
+        the others, and whatever the direct entry leaves, through `schema.execute`."""
+        query, name = request_data.query, request_data.operation_name
+        plain = isinstance(query, str) and isinstance(name, str | None)  # else Strawberry says
+        direct = self.direct if isinstance(context, Context) and plain else None
+        if direct is not None and isinstance(query, str):
+            result = await direct.execute(self.schema, query, name, request_data.variables, context)
+            if result is not None:
+                return result
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if direct is not None and isinstance(query, str):
+            direct.learn(query, name, context)
+        return result
 
     async def process_result(
         self, request: Request, result: ExecutionResult

@@ -9,11 +9,14 @@ want it served what it understands. A header allowing neither gets None (406).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
 SUPPORTED = (GRAPHQL_RESPONSE_JSON, JSON)  # the order breaks ties
 
 
+@lru_cache(maxsize=256)  # clients send a handful of distinct headers; others only evict
 def negotiate(accept: str | None) -> str | None:
     if accept is None or not accept.strip():
         return JSON

@@ -77,7 +77,13 @@ async def open_service_graph(
         GRAPH_UP.set(1)
         POOL_SIZE.set(settings.pool_size)
         watch = asyncio.create_task(breaker.watch(), name="graph-breaker-watch")
-        yield Graph(driver, connection.database, settings.graph_timeout_seconds, breaker=breaker)
+        yield Graph(
+            driver,
+            connection.database,
+            settings.graph_timeout_seconds,
+            breaker=breaker,
+            retry_seconds=settings.graph_retry_seconds,
+        )
     finally:
         if watch is not None:
             watch.cancel()

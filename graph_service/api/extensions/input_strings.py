@@ -104,6 +104,11 @@ class _LiteralVerdicts:
 _VERDICTS = _LiteralVerdicts()
 
 
+def literal_errors(document: DocumentNode, max_length: int) -> list[GraphQLError]:
+    """The document's string literals longer than `max_length` (walked once per document)."""
+    return _VERDICTS.errors(document, max_length)
+
+
 class InputStrings(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
@@ -114,7 +119,7 @@ class InputStrings(SchemaExtension):
         if problem is not None:
             errors.append(GraphQLError(problem, extensions={"code": BAD_USER_INPUT}))
         elif context.graphql_document is not None:
-            errors += _VERDICTS.errors(context.graphql_document, max_length)
+            errors += literal_errors(context.graphql_document, max_length)
         if errors:
             context.pre_execution_errors = [*(context.pre_execution_errors or []), *errors]
         yield

@@ -24,17 +24,27 @@ class OperationReport(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         context = self.execution_context
-        request = getattr(context.context, "request", None)
-        state: dict[str, Any] | None = getattr(request, "scope", {}).get("state")
-        if state is None:
-            return
-        state[OPERATION_KEY] = context.operation_name
-        for error in getattr(context.result, "errors", None) or []:
-            code = (error.extensions or {}).get("code")
-            if code:
-                state[CODE_KEY] = str(code)
-                break
-        log = getattr(context.context, "log", None)
-        if log is not None:
-            state[STATEMENTS_KEY] = log.count
-            state[GRAPH_MS_KEY] = log.milliseconds
+        report_operation(
+            context.context,
+            context.operation_name,
+            getattr(context.result, "errors", None),
+        )
+
+
+def report_operation(context: Any, operation_name: str | None, errors: Any) -> None:
+    """Leave the operation's name, first error code and Cypher work in the scope state of
+    `context`'s request (also called by the fast path's direct entry, `fast_reads/direct.py`)."""
+    request = getattr(context, "request", None)
+    state: dict[str, Any] | None = getattr(request, "scope", {}).get("state")
+    if state is None:
+        return
+    state[OPERATION_KEY] = operation_name
+    for error in errors or []:
+        code = (error.extensions or {}).get("code")
+        if code:
+            state[CODE_KEY] = str(code)
+            break
+    log = getattr(context, "log", None)
+    if log is not None:
+        state[STATEMENTS_KEY] = log.count
+        state[GRAPH_MS_KEY] = log.milliseconds

@@ -12,11 +12,16 @@ from typing import Any
 from graphql import (
     DocumentNode,
     FieldNode,
+    GraphQLBoolean,
+    GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLScalarType,
     GraphQLSchema,
+    GraphQLString,
     OperationDefinitionNode,
     Undefined,
     VariableNode,
@@ -121,6 +126,17 @@ def _variable_uses(document: DocumentNode) -> dict[str, int]:
     return uses
 
 
+# The built-in scalars whose `serialize` hands back a value of this exact type unchanged
+# (an Int only within 32 bits); the rest of a nested list's values go through `serialize`.
+_SERIALISED_AS_IS: dict[GraphQLScalarType, type[Any]] = {
+    GraphQLString: str,
+    GraphQLID: str,
+    GraphQLInt: int,
+    GraphQLBoolean: bool,
+}
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+
+
 def completer(output: GraphQLOutputType) -> Callable[[Any], Any]:
     """A value as GraphQL execution completes it for `output`: serialised, lists item by
     item; a null where none may be, or a value that does not serialise, falls back."""
@@ -141,10 +157,13 @@ def completer(output: GraphQLOutputType) -> Callable[[Any], Any]:
 
         return listed
     serialize = output.serialize  # type: ignore[union-attr]
+    same = _SERIALISED_AS_IS.get(output) if isinstance(output, GraphQLScalarType) else None
 
     def leaf(value: Any) -> Any:
         if value is None:
             return None
+        if type(value) is same and (same is not int or _INT_MIN <= int(value) <= _INT_MAX):
+            return value  # what `serialize` would return, without its checks
         try:
             serialized = serialize(value)
         except Exception as error:

@@ -7,41 +7,14 @@ equal: data, errors (messages, locations, paths, codes), status and round trips.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from starlette.testclient import TestClient
 
-from graph_service.api.app import create_app
-from graph_service.api.fast_reads import extension
 from graph_service.api.fast_reads.program import Fallback
 from graph_service.api.fast_reads.shape import Shaper
-from graph_service.graph.executor import Graph
-from graph_service.settings import Settings
 from tests.api.fast_reads.corpus import FAST, SLOW, Case
 from tests.conftest import GraphQLClient
-
-
-@pytest.fixture(scope="module")
-def slow(graph: Graph, settings: Settings) -> Iterator[GraphQLClient]:
-    with TestClient(create_app(settings.model_copy(update={"fast_reads": False}))) as http:
-        yield GraphQLClient(http)
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each request since was answered by the fast path."""
-    answered: list[bool] = []
-    serve = extension.serve
-
-    async def recording(*args: Any) -> Any:
-        result = await serve(*args)
-        answered.append(result is not None)
-        return result
-
-    monkeypatch.setattr(extension, "serve", recording)
-    return answered
 
 
 def _without_timings(body: dict[str, Any]) -> dict[str, Any]:
