@@ -13,6 +13,11 @@ class GraphUnavailable(GraphError):
         self.retry_after = retry_after
 
 
+class GraphCommitUnknown(GraphUnavailable):
+    """The connection was lost while a write transaction committed: the write may or may
+    not be in the graph (the driver does not retry it)."""
+
+
 class GraphTimeout(GraphError):
     """A graph transaction ran longer than the configured timeout."""
 

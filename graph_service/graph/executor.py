@@ -19,6 +19,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     DriverError,
+    IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
@@ -28,6 +29,7 @@ from graph_service.graph.breaker import CircuitBreaker
 from graph_service.graph.connection import INITIAL_RETRY_DELAY_SECONDS
 from graph_service.graph.errors import (
     GraphBusy,
+    GraphCommitUnknown,
     GraphConflict,
     GraphDriverError,
     GraphError,
@@ -294,6 +296,10 @@ class Graph:
             raise GraphTimeout(_timeout_message(timeout)) from None
         except ConnectionAcquisitionTimeoutError as error:
             raise GraphBusy(f"no graph connection was free in time: {error}") from error
+        except IncompleteCommit as error:
+            raise GraphCommitUnknown(
+                f"the graph went away while a write committed: {error}"
+            ) from error
         except (ServiceUnavailable, SessionExpired) as error:
             # After the driver's own retries. Open the breaker only if a probe agrees: a
             # connection dropped under load is not an outage.

@@ -15,6 +15,7 @@ from typing import Any
 
 from graph_service.api.context import Principal
 from graph_service.api.mutations.transaction import Transaction
+from graph_service.api.subscriptions import changes
 from graph_service.queries import query
 
 
@@ -35,8 +36,9 @@ def audit_entry(
     after: Any,
     at: str,
 ) -> dict[str, Any]:
+    entry_id = uuid.uuid4().hex
     entry = {
-        "id": uuid.uuid4().hex,
+        "id": entry_id,
         "at": at,
         "subject": principal.subject,
         "operation": operation,
@@ -44,6 +46,7 @@ def audit_entry(
         "before": _json(before),
         "after": _json(after),
     }
+    changes.audited(entry_id, at)
     return {k: v for k, v in entry.items() if v is not None}
 
 

@@ -45,14 +45,24 @@ class GraphChange:
     relationships: tuple[RelationshipTouched, ...] = ()
 
 
+@dataclass(frozen=True)
+class AuditWritten:
+    """An audit entry the transaction writes: how a commit whose answer was lost is found."""
+
+    id: str
+    at: str
+
+
 @dataclass
 class Notes:
     entities: list[EntityTouched] = field(default_factory=list)
     relationships: list[RelationshipTouched] = field(default_factory=list)
+    audits: list[AuditWritten] = field(default_factory=list)
 
     def clear(self) -> None:
         self.entities.clear()
         self.relationships.clear()
+        self.audits.clear()
 
     def __bool__(self) -> bool:
         return bool(self.entities or self.relationships)
@@ -68,6 +78,13 @@ def recording(notes: Notes) -> object:
 
 def stop_recording(token: object) -> None:
     _notes.reset(token)  # type: ignore[arg-type]
+
+
+def audited(entry_id: str, at: str) -> None:
+    """Note an audit entry the running write transaction writes."""
+    notes = _notes.get()
+    if notes is not None:
+        notes.audits.append(AuditWritten(entry_id, at))
 
 
 def touched(*things: EntityTouched | RelationshipTouched) -> None:
