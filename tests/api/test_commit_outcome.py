@@ -23,9 +23,17 @@ STORED = CypherQuery(
     "test_commit_outcome_stored",
     "MATCH (n:Entity {id: $id}) RETURN count(n) AS entities",
 )
+LOOKUPS = CypherQuery(
+    "test_commit_outcome_lookups",
+    "CALL () { MATCH (t:SearchTerm {entity: $id}) RETURN count(t) AS terms }"
+    " CALL () { MATCH (c:Citation {key: $id}) RETURN count(c) AS citations }"
+    " RETURN terms, citations",
+)
 REMOVE = CypherQuery(
     "test_commit_outcome_remove",
-    "MATCH (n:Entity {id: $id}) DETACH DELETE n",
+    "CALL () { MATCH (n:Entity {id: $id}) DETACH DELETE n }"
+    " CALL () { MATCH (t:SearchTerm {entity: $id}) DELETE t }"
+    " CALL () { MATCH (c:Citation {key: $id}) DELETE c }",
 )
 
 
@@ -72,6 +80,11 @@ async def _create(graph: Graph, settings: Settings, entity_id: str) -> Any:
     return await build_schema().execute(CREATE, variable_values=variables, context_value=context)
 
 
+async def _lookups(graph: Graph, entity_id: str) -> int:
+    [row] = await graph.read(LOOKUPS, id=entity_id)
+    return int(row["terms"]) + int(row["citations"])
+
+
 async def _stored(graph: Graph, entity_id: str) -> int:
     [row] = await graph.read(STORED, id=entity_id)
     return int(row["entities"])
@@ -87,15 +100,20 @@ async def test_a_commit_whose_answer_was_lost_answers_success_when_it_happened(
         created = result.data["createPlatform"]
         assert created == {"__typename": "CreateEntitySuccess", "entity": {"id": entity_id}}
         assert await _stored(graph, entity_id) == 1
+        assert await _lookups(graph, entity_id) > 0
     finally:
         await graph.write(REMOVE, id=entity_id)
+        assert await _lookups(graph, entity_id) == 0  # nothing left for later tests
 
 
 async def test_a_commit_whose_answer_was_lost_fails_when_nothing_was_written(
     graph: Graph, settings: Settings
 ) -> None:
     entity_id = "test-commit-outcome-lost"
-    result = await _create(AnswerLost(graph, commits=False), settings, entity_id)
-    assert result.errors, result.data
-    assert result.errors[0].extensions["code"] == "GRAPH_UNAVAILABLE"
-    assert await _stored(graph, entity_id) == 0
+    try:
+        result = await _create(AnswerLost(graph, commits=False), settings, entity_id)
+        assert result.errors, result.data
+        assert result.errors[0].extensions["code"] == "GRAPH_UNAVAILABLE"
+        assert await _stored(graph, entity_id) == 0
+    finally:
+        await graph.write(REMOVE, id=entity_id)

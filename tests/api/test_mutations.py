@@ -627,6 +627,7 @@ async def test_audit_entries_are_not_entities(api: Api) -> None:
     assert rows[0]["n"] == 0
     writes = [name for name, text in load_all().items() if f":{AUDIT_LABEL}" in text]
     assert sorted(writes) == [
+        "count_audit_entry",
         "create_audit_entries",
         "create_entity",
         "link_relationship",
