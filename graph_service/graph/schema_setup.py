@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from graph_service.graph.executor import Graph
-from graph_service.ontology import INDEXES, IndexDeclaration
-from graph_service.queries import query, render_index
+from graph_service.ontology import ENTITY_KINDS, INDEXES, IndexDeclaration
+from graph_service.queries import query, render, render_index
 
 SETUP_QUERIES = (
     "setup_entity_id_constraint",
@@ -28,6 +28,9 @@ async def ensure_schema(graph: Graph) -> None:
     for name in SETUP_QUERIES:
         await graph.write(query(name))
     arcadedb = await _is_arcadedb(graph)
+    if arcadedb:
+        for kind in ENTITY_KINDS:
+            await graph.write(render("setup_kind_type", kind=kind))
     for index in INDEXES:  # declared in the ontology: what the read path filters and sorts
         if not index.then_id:
             await graph.write(render_index("setup_kind_property_index", index))

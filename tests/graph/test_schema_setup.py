@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from graph_service.graph.executor import Graph
 from graph_service.graph.schema_setup import ensure_schema
 from graph_service.ontology import INDEXES
 from graph_service.queries import CypherQuery, render_index
+from tests.loading.scratch import scratch_graph
 
 
 async def test_declared_indexes_exist_and_setup_runs_twice(graph: Graph) -> None:
@@ -53,3 +57,22 @@ def test_setup_statements_only_name_what_an_index_declares(wrong: dict[str, str]
     index = next(i for i in INDEXES if i.then_id)
     with pytest.raises(ValueError, match="not derived"):
         render_index("setup_kind_string_type", index, **wrong)
+
+
+async def test_the_first_concurrent_creates_of_a_kind_all_succeed(tmp_path: Path) -> None:
+    """ArcadeDB creates a label pair's type with its first node; without setup having made
+    it, concurrent first creates race for it and some fail (a SemanticError)."""
+    kinds = ("Platform", "Event", "Policy")
+    async with scratch_graph(tmp_path / "graph") as scratch:
+        driver, database = scratch.graph.driver, scratch.graph.database
+
+        async def create(kind: str, number: int) -> None:  # a failed one raises here
+            await driver.execute_query(
+                f"CREATE (n:Entity:{kind} {{id: $id}})", id=f"{kind}-{number}", database_=database
+            )
+
+        await asyncio.gather(*(create(kind, n) for kind in kinds for n in range(12)))
+        [row] = await scratch.graph.read(
+            CypherQuery("count", "MATCH (n:Entity) RETURN count(n) AS n")
+        )
+        assert row["n"] == 12 * len(kinds)
