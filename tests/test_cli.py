@@ -64,6 +64,14 @@ def _synthetic_file(path: Path, bodies: int) -> int:
     return len(lines)
 
 
+def _renamed_file(path: Path, bodies: int, prefix: str) -> int:
+    """`_synthetic_file` with its ids and names under `prefix`, to import beside it."""
+    records = _synthetic_file(path, bodies)
+    text = path.read_text("utf-8").replace("syn-", f"{prefix}-").replace("Synthetic", prefix)
+    path.write_text(text, "utf-8")
+    return records
+
+
 @pytest.fixture(scope="module")
 async def scratch(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[ScratchGraph]:
     async with scratch_graph(tmp_path_factory.mktemp("cli-scratch")) as graph:
@@ -165,9 +173,7 @@ async def test_an_import_killed_midway_leaves_the_graph_as_it_was(
     scratch: ScratchGraph, tmp_path: Path, fraction: float
 ) -> None:
     path = tmp_path / "big.jsonl"
-    records = _synthetic_file(path, 4000)
-    text = path.read_text("utf-8").replace("syn-", "killed-").replace("Synthetic", "Killed")
-    path.write_text(text, "utf-8")
+    records = _renamed_file(path, 4000, "killed")
     before = await export_lines(scratch.graph)
     process = subprocess.Popen(
         [*graph_service_command(), "import", str(path)],
@@ -198,13 +204,6 @@ def _embedded_environment(settings: Settings) -> dict[str, str]:
         GRAPH_SERVICE_EMBEDDED_BOLT_PORT=str(settings.embedded_bolt_port),
         GRAPH_SERVICE_EMBEDDED_HTTP_PORT=str(settings.embedded_http_port),
     )
-
-
-def _renamed_file(path: Path, bodies: int, prefix: str) -> int:
-    records = _synthetic_file(path, bodies)
-    text = path.read_text("utf-8").replace("syn-", f"{prefix}-").replace("Synthetic", prefix)
-    path.write_text(text, "utf-8")
-    return records
 
 
 async def test_an_import_into_the_embedded_graph_is_written_by_its_bulk_writer(

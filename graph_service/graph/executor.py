@@ -37,13 +37,14 @@ from graph_service.graph.errors import (
     GraphUnavailable,
 )
 from graph_service.observability.metrics import GRAPH_SESSIONS
+from graph_service.operations_settings import OperationsSettings
 from graph_service.queries import CypherQuery
 
 Row = dict[str, Any]
 T = TypeVar("T")
 
 _DEADLINE_SLACK_SECONDS = 1.0
-DEFAULT_RETRY_SECONDS = 2.0  # GRAPH_SERVICE_GRAPH_RETRY_TIME's default
+DEFAULT_RETRY_SECONDS: float = OperationsSettings.model_fields["graph_retry_seconds"].default
 # Neo4j's codes (ArcadeDB's Bolt server sends the first for a duplicated unique key too).
 _CONFLICT_CODES = (
     "Neo.ClientError.Schema.ConstraintValidationFailed",
