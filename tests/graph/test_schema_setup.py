@@ -76,3 +76,33 @@ async def test_the_first_concurrent_creates_of_a_kind_all_succeed(tmp_path: Path
             CypherQuery("count", "MATCH (n:Entity) RETURN count(n) AS n")
         )
         assert row["n"] == 12 * len(kinds)
+
+
+async def test_the_first_concurrent_links_of_a_type_all_succeed(tmp_path: Path) -> None:
+    """Unlike a kind's type, ArcadeDB's edge type for a relationship type needs no setup:
+    concurrent first links of a type all succeed, each in one auto-commit transaction that
+    nothing retries (so a lost race would show)."""
+    types = ("GOVERNS", "ATTENDED", "LAUNCHED", "DISCUSSED")
+    async with scratch_graph(tmp_path / "graph") as scratch:
+        driver, database = scratch.graph.driver, scratch.graph.database
+        await driver.execute_query(
+            "UNWIND range(0, 23) AS i CREATE (:Entity:Platform {id: 'p-' + toString(i)})",
+            database_=database,
+        )
+
+        async def link(rel: str, number: int) -> None:  # a failed one raises here
+            async with driver.session(database=database) as session:
+                result = await session.run(
+                    "MATCH (a:Entity {id: $a}) MATCH (b:Entity {id: $b}) "
+                    f"MERGE (a)-[r:{rel} {{id: $id}}]->(b) SET r.at = 1",
+                    a=f"p-{number}",
+                    b=f"p-{number + 12}",
+                    id=f"{rel}-{number}",
+                )
+                await result.consume()
+
+        await asyncio.gather(*(link(rel, n) for rel in types for n in range(12)))
+        [row] = await scratch.graph.read(
+            CypherQuery("count", "MATCH ()-[r]->() RETURN count(r) AS n")
+        )
+        assert row["n"] == 12 * len(types)
