@@ -18,8 +18,9 @@ IMPORT_TIMEOUT_SECONDS = 3600.0
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> None:
-    """Serve until SIGTERM/SIGINT: in-flight requests finish (within the grace period),
-    then the workers close their drivers, then the embedded graph (if ours) stops."""
+    """Set up the schema, then serve until SIGTERM/SIGINT: in-flight requests finish (within
+    the grace period), then the workers close their drivers, then the embedded graph (if
+    ours) stops."""
     import os
 
     multiprocess_metrics = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
@@ -41,6 +42,11 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
         supervisor = GraphSupervisor(EmbeddedGraphProcess(settings), on_restart=GRAPH_RESTARTS.inc)
         supervisor.start()
     try:
+        from graph_service.graph.schema_setup import ensure_schema_at_start
+
+        # Once, before any worker starts: the indexes the reads rely on (a graph imported
+        # by older code, or written around the service, may lack some).
+        asyncio.run(ensure_schema_at_start(settings))
         if args.seed_if_empty:
             asyncio.run(_seed(settings, only_if_empty=True))
         options: dict[str, Any] = {

@@ -1,10 +1,35 @@
-"""Idempotent schema setup: the uniqueness constraint and indexes every lookup relies on."""
+"""Idempotent schema setup: the uniqueness constraint and indexes every lookup relies on.
+
+Run by every `graph-service` command that opens the graph (`graph.session.open_graph`) and
+by `serve` before it takes requests (`ensure_schema_at_start`): a graph imported by older
+code, or written around the service, gets the indexes its reads need. When everything
+exists it costs a few hundred milliseconds; an index that is missing is built over the
+nodes already in the graph, on ArcadeDB before the statement returns (seconds per 100,000
+nodes, logged as it goes), on Neo4j in the background.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
+
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph_service.graph.connection import connection_for, open_driver
+from graph_service.graph.errors import GraphError
 from graph_service.graph.executor import Graph
 from graph_service.ontology import ENTITY_KINDS, INDEXES, IndexDeclaration
-from graph_service.queries import query, render, render_index
+from graph_service.queries import CypherQuery, query, render, render_index
+from graph_service.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# Building an index over a million nodes takes minutes on ArcadeDB: setup has an import's
+# patience, not a request's timeout.
+SETUP_TIMEOUT_SECONDS = 3600.0
+SLOW_STATEMENT_SECONDS = 2.0  # a statement that took longer (it built something) is logged
+PROGRESS_INTERVAL_SECONDS = 15.0
 
 SETUP_QUERIES = (
     "setup_entity_id_constraint",
@@ -24,24 +49,70 @@ SETUP_QUERIES = (
 )
 
 
+async def ensure_schema_at_start(settings: Settings) -> None:
+    """Schema setup before `serve` takes requests. A graph that cannot be reached or
+    refuses it (e.g. a Neo4j user without schema rights) is logged and served as it is:
+    the circuit breaker and readiness report a graph that is down."""
+    connection = connection_for(settings)
+    driver = open_driver(connection)
+    started = time.monotonic()
+    try:
+        await driver.verify_connectivity()
+        await ensure_schema(Graph(driver, connection.database, SETUP_TIMEOUT_SECONDS))
+    except (GraphError, DriverError, Neo4jError, OSError) as error:
+        logger.error(
+            "schema setup failed, serving without it (reads may not be served by their "
+            "indexes until it runs): %s",
+            error,
+        )
+        return
+    finally:
+        await driver.close()
+    logger.info("schema set up in %.2f s", time.monotonic() - started)
+
+
 async def ensure_schema(graph: Graph) -> None:
     for name in SETUP_QUERIES:
-        await graph.write(query(name))
+        await _write(graph, query(name))
     arcadedb = await _is_arcadedb(graph)
     if arcadedb:
         for kind in ENTITY_KINDS:
-            await graph.write(render("setup_kind_type", kind=kind))
+            await _write(graph, render("setup_kind_type", kind=kind))
     for index in INDEXES:  # declared in the ontology: what the read path filters and sorts
         if not index.then_id:
-            await graph.write(render_index("setup_kind_property_index", index))
+            await _write(graph, render_index("setup_kind_property_index", index))
             continue
-        await graph.write(render_index("setup_kind_ordered_index", index))
+        await _write(graph, render_index("setup_kind_ordered_index", index))
         if arcadedb:
             await _order_on_arcadedb(graph, index)
         else:  # Neo4j uses a composite index only with a predicate on each of its keys
-            await graph.write(
-                render_index("setup_kind_property_index", index, index_name=index.superseded_name())
+            await _write(
+                graph,
+                render_index(
+                    "setup_kind_property_index", index, index_name=index.superseded_name()
+                ),
             )
+
+
+async def _write(graph: Graph, statement: CypherQuery) -> None:
+    """Run one setup statement; one that builds an index over a big graph says so while
+    it runs and when it is done."""
+    started = time.monotonic()
+    work = asyncio.ensure_future(graph.write(statement))
+    try:
+        while not (await asyncio.wait({work}, timeout=PROGRESS_INTERVAL_SECONDS))[0]:
+            logger.info(
+                "schema setup: %s still running after %.0f s (building it over the nodes "
+                "already in the graph)",
+                statement.name,
+                time.monotonic() - started,
+            )
+    finally:
+        work.cancel()  # a no-op once done; else setup itself was cancelled
+    work.result()
+    elapsed = time.monotonic() - started
+    if elapsed > SLOW_STATEMENT_SECONDS:
+        logger.info("schema setup: %s took %.1f s", statement.name, elapsed)
 
 
 async def _order_on_arcadedb(graph: Graph, index: IndexDeclaration) -> None:
@@ -51,11 +122,11 @@ async def _order_on_arcadedb(graph: Graph, index: IndexDeclaration) -> None:
     Edition refuses property type constraints."""
     superseded = index.superseded_name()
     assert superseded is not None
-    await graph.write(render_index("drop_superseded_index", index, index_name=superseded))
+    await _write(graph, render_index("drop_superseded_index", index, index_name=superseded))
     for prop in index.key_properties():  # agency_name_type, agency_name_id_type
         named = f"{superseded if prop == index.property else index.index_name()}_type"
-        await graph.write(
-            render_index("setup_kind_string_type", index, index_name=named, property_=prop)
+        await _write(
+            graph, render_index("setup_kind_string_type", index, index_name=named, property_=prop)
         )
 
 

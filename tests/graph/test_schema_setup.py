@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 import pytest
 
+from graph_service.graph import schema_setup
 from graph_service.graph.executor import Graph
 from graph_service.graph.schema_setup import ensure_schema
 from graph_service.ontology import INDEXES
@@ -106,3 +108,15 @@ async def test_the_first_concurrent_links_of_a_type_all_succeed(tmp_path: Path) 
             CypherQuery("count", "MATCH ()-[r]->() RETURN count(r) AS n")
         )
         assert row["n"] == 12 * len(types)
+
+
+async def test_setup_says_what_it_is_building_while_it_runs(
+    graph: Graph, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An index built over a big graph takes minutes: the log says which, as it goes."""
+    monkeypatch.setattr(schema_setup, "PROGRESS_INTERVAL_SECONDS", 0.0001)
+    monkeypatch.setattr(schema_setup, "SLOW_STATEMENT_SECONDS", 0.0)
+    with caplog.at_level(logging.INFO, logger=schema_setup.__name__):
+        await ensure_schema(graph)
+    assert "schema setup: setup_entity_name_index still running after" in caplog.text
+    assert "schema setup: setup_entity_name_index took" in caplog.text
