@@ -8,11 +8,16 @@ each: entities first, kind by kind, then relationships, type by type, each with 
 nodes. Each stage also writes a `LoadStage` journal node naming what it created, in the same
 transaction, so the journal holds exactly what the graph holds.
 
-If a stage fails, or the import is interrupted, `discard_load` removes what the committed
-stages created: `DETACH DELETE` of the new entities takes every relationship of the load with
-them (each has a new endpoint), then their search terms and citations. If the importer is
-killed before it can, the next `open_graph` (every `graph-service` command but `serve`
-without `--seed-if-empty`) finds the journal of a load whose process is gone and discards it.
+A stage whose transaction fails on a transient error (one the driver marks retryable, such
+as ArcadeDB's "did not quiesce" while an index compacts, after the driver's own retries) is
+run again, `len(STAGE_RETRY_DELAYS_SECONDS)` times at most, after those pauses: it was
+rolled back, and its journal node, read before each retry, says whether it committed after
+all. If a stage fails otherwise, or the import is interrupted, `discard_load` removes what
+the committed stages created: `DETACH DELETE` of the new entities takes every relationship
+of the load with them (each has a new endpoint), then their search terms and citations. If
+the importer is killed before it can, the next `open_graph` (every `graph-service` command
+but `serve` without `--seed-if-empty`) finds the journal of a load whose process is gone and
+discards it.
 Readers see a staged import's entities as the stages commit; the validation before the
 first stage is the same as for a one-transaction load.
 """
@@ -29,6 +34,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
+
 from graph_service.graph.executor import Graph
 from graph_service.loading.lookups import Statement
 from graph_service.loading.records import Dataset, EntityRecord, RelationshipRecord
@@ -40,6 +47,12 @@ STAGE_RECORDS = 20_000
 # A load whose importer runs on another machine is taken as abandoned when its journal has
 # not grown for this long (a stage takes seconds).
 ABANDONED_AFTER_SECONDS = 15 * 60.0
+# Pauses before the retries of a stage that failed on a transient error: ArcadeDB waits 60 s
+# for its asynchronous side (an index compaction) before it gives up on a statement.
+STAGE_RETRY_DELAYS_SECONDS: tuple[float, ...] = (10.0, 30.0, 90.0)
+# ArcadeDB's words when a compaction holds its asynchronous executor (sent as a transient
+# error; also recognised if it comes under another code).
+_QUIESCE_MESSAGE = "did not quiesce"
 DISCARD_BATCH = 5000
 # Deleting what a stage of 20,000 records wrote can take a while on a big graph.
 DISCARD_TIMEOUT_SECONDS = 3600.0
@@ -108,13 +121,17 @@ async def write_in_stages(
     timeout_seconds: float | None = None,
     journal: LoadJournal | None = None,
 ) -> None:
-    """Write each stage in its own transaction with its journal node; on any failure (or
-    cancellation) take back the stages already committed, then re-raise."""
+    """Write each stage in its own transaction with its journal node, again after a
+    transient failure; on any other failure (or cancellation, or transient failures past
+    the retries) take back the stages already committed, then re-raise."""
     journal = journal or LoadJournal.new()
     try:
         for number, (stage, statements) in enumerate(stages):
-            await graph.write_all(
+            await _write_stage(
+                graph,
                 [*statements, journal.stage_statement(number, stage)],
+                number,
+                journal.load,
                 on_statement=on_statement,
                 timeout_seconds=timeout_seconds,
             )
@@ -128,6 +145,74 @@ async def write_in_stages(
         await asyncio.shield(discard_load(graph, journal.load))
         raise
     await graph.write(query("delete_load_stages"), load=journal.load)
+
+
+async def _write_stage(
+    graph: Graph,
+    statements: list[Statement],
+    number: int,
+    load: str,
+    *,
+    on_statement: Callable[[int], object] | None,
+    timeout_seconds: float | None,
+) -> None:
+    for retry in range(len(STAGE_RETRY_DELAYS_SECONDS) + 1):
+        reported = 0
+
+        def progress(rows: int) -> None:
+            nonlocal reported
+            reported += rows
+            if on_statement is not None:
+                on_statement(rows)
+
+        try:
+            await graph.write_all(
+                statements, on_statement=progress, timeout_seconds=timeout_seconds
+            )
+            return
+        except Exception as error:
+            if retry == len(STAGE_RETRY_DELAYS_SECONDS) or not transient(error):
+                raise
+            delay = STAGE_RETRY_DELAYS_SECONDS[retry]
+            logger.warning(
+                "stage %d of the staged load %s failed on a transient error (%s); retrying "
+                "it in %g s (retry %d of %d)",
+                number,
+                load,
+                error,
+                delay,
+                retry + 1,
+                len(STAGE_RETRY_DELAYS_SECONDS),
+            )
+        if on_statement is not None and reported:
+            on_statement(-reported)  # the progress of the rolled-back attempt
+        await asyncio.sleep(delay)
+        if await _committed(graph, load, number):  # then it must not be written twice
+            logger.warning("stage %d of the staged load %s had committed after all", number, load)
+            return
+
+
+async def _committed(graph: Graph, load: str, number: int) -> bool:
+    """Whether stage `number` of `load` is in the graph: its journal node commits with it."""
+    rows = await graph.read(query("get_load_stages"), load=load)
+    return any(row["number"] == number for row in rows)
+
+
+def transient(error: BaseException) -> bool:
+    """Whether `error` (a service error, or what it was raised from) is one the driver
+    marks retryable, or ArcadeDB's quiesce timeout: the transaction was rolled back, and
+    running it again may succeed. A commit whose outcome is unknown is not."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, IncompleteCommit):
+            return False
+        if isinstance(seen, (DriverError, Neo4jError)) and seen.is_retryable():
+            return True
+        message = f"{seen} {getattr(seen, 'message', '') or ''}"
+        if _QUIESCE_MESSAGE in message:
+            return True
+        seen = seen.__cause__
+    return False
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[list[str]]:

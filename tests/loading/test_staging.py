@@ -3,16 +3,20 @@ killed importer leaves the graph as it was (the journal of committed stages is u
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
 import pytest
+from neo4j import AsyncGraphDatabase
+from neo4j.exceptions import DatabaseError, Neo4jError, TransientError
 
-from graph_service.graph.errors import GraphUnavailable
+from graph_service.graph.connection import connection_for
+from graph_service.graph.errors import GraphConflict, GraphError, GraphUnavailable
 from graph_service.graph.executor import Graph
-from graph_service.loading import Dataset, EntityRecord, RelationshipRecord, load_dataset
+from graph_service.loading import Dataset, EntityRecord, RelationshipRecord, load_dataset, staging
 from graph_service.loading.staging import (
     LoadJournal,
     Stage,
@@ -22,6 +26,7 @@ from graph_service.loading.staging import (
 )
 from graph_service.loading.writer import plan_statements
 from graph_service.queries import CypherQuery
+from graph_service.settings import Settings
 from graph_service.text_search import indexed_terms
 from tests.loading.scratch import export_lines
 
@@ -161,3 +166,135 @@ async def test_the_journal_of_a_killed_importer_is_undone_at_the_next_start(
         assert await _lookups(graph) == {"terms": 0, "citations": 0, "stages": 1}
     finally:
         await graph.write(CypherQuery("test_staged_forget", "MATCH (s:LoadStage) DELETE s"))
+
+
+QUIESCE = (
+    "The asynchronous executor of database 'spbe' did not quiesce within 60000 ms: a worker "
+    "is still busy inside a task"
+)
+
+
+class FailingProgress:
+    """A progress callback that raises `error` from inside the stage's transaction, `times`
+    times, from the statement after the first `after`: the graph rolls that transaction
+    back, as it does one that met a transient error."""
+
+    def __init__(self, error: Exception, after: int, times: int) -> None:
+        self.error, self.after, self.times = error, after, times
+        self.calls = 0
+        self.rows = 0
+
+    def __call__(self, rows: int) -> None:
+        self.rows += rows
+        if rows < 0:  # an attempt's progress, taken back
+            return
+        self.calls += 1
+        if self.calls > self.after and self.times > 0:
+            self.times -= 1
+            raise self.error
+
+
+@pytest.fixture
+async def impatient_driver_graph(graph: Graph, settings: Settings) -> AsyncIterator[Graph]:
+    """The test graph through a driver that does not retry transactions itself, so that
+    a transient error reaches the stage."""
+    connection = connection_for(settings)
+    driver = AsyncGraphDatabase.driver(
+        connection.uri, auth=connection.auth, max_transaction_retry_time=0
+    )
+    try:
+        yield Graph(driver, graph.database, graph.timeout_seconds)
+    finally:
+        await driver.close()
+
+
+def _first_stage_statements() -> int:
+    first = plan_stages(_dataset(), size=2)[0]
+    return len(plan_statements(Dataset(first.entities, first.relationships))) + 1  # + journal
+
+
+@pytest.mark.parametrize(
+    "error",
+    [TransientError("injected by the test"), DatabaseError(QUIESCE)],
+    ids=["retryable", "quiesce"],
+)
+async def test_a_stage_that_fails_transiently_is_run_again_and_written_once(
+    graph: Graph,
+    impatient_driver_graph: Graph,
+    error: Neo4jError,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(staging, "STAGE_RETRY_DELAYS_SECONDS", (0.0, 0.0, 0.0))
+    before = await export_lines(graph)
+    progress = FailingProgress(error, after=_first_stage_statements(), times=2)
+    try:
+        with caplog.at_level(logging.WARNING, logger=staging.__name__):
+            await load_dataset(
+                impatient_driver_graph, _dataset(), stage_records=2, on_batch=progress
+            )
+        assert "stage 1 of the staged load" in caplog.text
+        assert "retrying it in 0 s (retry 1 of 3)" in caplog.text
+        assert progress.times == 0  # both failures happened
+        assert progress.rows == 10  # what was rolled back is not counted
+        assert len(await export_lines(graph)) == len(before) + 10  # each record once
+        terms = sum(len(indexed_terms(e.name, e.aliases)) for e in _dataset().entities)
+        assert await _lookups(graph) == {"terms": terms, "citations": 10, "stages": 0}
+    finally:
+        await graph.write(REMOVE, prefix=PREFIX)
+
+
+async def test_a_stage_that_keeps_failing_transiently_is_given_up_and_taken_back(
+    graph: Graph,
+    impatient_driver_graph: Graph,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(staging, "STAGE_RETRY_DELAYS_SECONDS", (0.0, 0.0, 0.0))
+    before = await export_lines(graph)
+    progress = FailingProgress(DatabaseError(QUIESCE), after=_first_stage_statements(), times=9)
+    with caplog.at_level(logging.WARNING, logger=staging.__name__), pytest.raises(GraphError):
+        await load_dataset(impatient_driver_graph, _dataset(), stage_records=2, on_batch=progress)
+    assert "(retry 3 of 3)" in caplog.text
+    assert progress.times == 9 - 4  # the first attempt and three retries
+    assert await export_lines(graph) == before
+    assert await _lookups(graph) == {"terms": 0, "citations": 0, "stages": 0}
+
+
+class CommitsThenFails(Graph):
+    """The real graph, whose second stage commits and then reports a transient error (as if
+    the answer to the commit were lost on the way)."""
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(graph.driver, graph.database, graph.timeout_seconds)
+        self.failed = False
+
+    async def write_all(
+        self,
+        statements: Sequence[tuple[CypherQuery, dict[str, Any]]],
+        on_statement: Callable[[int], object] | None = None,
+        timeout_seconds: float | None = None,
+    ) -> None:
+        await super().write_all(statements, on_statement, timeout_seconds)
+        journal = [p for q, p in statements if q.name == "create_load_stage"]
+        if journal and journal[0]["stage"]["number"] == 1 and not self.failed:
+            self.failed = True
+            raise GraphConflict("injected by the test") from TransientError("injected")
+
+
+async def test_a_stage_that_committed_before_its_error_is_not_written_twice(
+    graph: Graph, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(staging, "STAGE_RETRY_DELAYS_SECONDS", (0.0, 0.0, 0.0))
+    before = await export_lines(graph)
+    committing = CommitsThenFails(graph)
+    try:
+        with caplog.at_level(logging.WARNING, logger=staging.__name__):
+            await load_dataset(committing, _dataset(), stage_records=2)
+        assert committing.failed
+        assert "stage 1 of the staged load" in caplog.text
+        assert "had committed after all" in caplog.text
+        assert len(await export_lines(graph)) == len(before) + 10
+        assert (await _lookups(graph))["stages"] == 0
+    finally:
+        await graph.write(REMOVE, prefix=PREFIX)
