@@ -22,6 +22,7 @@ from pathlib import Path
 import orjson
 
 from graph_service.embedded.bulk_entry import rows_dir, socket_path
+from graph_service.graph.errors import GraphError
 from graph_service.graph.executor import Graph
 from graph_service.loading.bulk_rows import write_rows_file
 from graph_service.loading.records import Dataset
@@ -34,8 +35,9 @@ _JOURNAL_STAGE = 20_000  # ids per journal node, as a staged load's stages
 _LINE_LIMIT = 1 << 20
 
 
-class BulkLoadFailed(Exception):
-    """The graph could not write the rows file; the load was taken back."""
+class BulkLoadFailed(GraphError):
+    """The graph could not write the rows file; the load was taken back. A graph error,
+    so that `graph-service import` reports it as one (exit status 2, no traceback)."""
 
 
 def bulk_entry_of(data_dir: Path | None) -> Path | None:

@@ -3,6 +3,7 @@ load that fails or is cancelled midway leaves the graph as it was."""
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -169,3 +170,39 @@ async def test_an_invalid_load_never_reaches_the_bulk_path(
     with pytest.raises(LoadError, match="nowhere"):
         await load_dataset(graph, dataset, bulk_data_dir=settings.data_dir)
     assert await graph.read(COUNTS) == counts
+
+
+def test_the_import_command_says_why_the_graph_refused_a_bulk_load(
+    graph: Graph,
+    settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`graph-service import` exits 2 with the graph's reason, as for any graph error."""
+    from graph_service import cli
+
+    real = bulk_module.write_rows_file
+
+    def with_a_broken_chunk(dataset: Dataset, out: BinaryIO) -> None:
+        real(dataset, out)
+        write_edges(out, "PART_OF", ["test-bulkcli-0"], ["test-bulkcli-gone"], [{"id": "x"}])
+
+    monkeypatch.setattr(bulk_module, "write_rows_file", with_a_broken_chunk)
+    for variable in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("GRAPH_SERVICE_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("GRAPH_SERVICE_EMBEDDED_BOLT_PORT", str(settings.embedded_bolt_port))
+    monkeypatch.setenv("GRAPH_SERVICE_EMBEDDED_HTTP_PORT", str(settings.embedded_http_port))
+    path = tmp_path / "offices.jsonl"
+    office = {"record": "entity", "kind": "Office", "sources": ["src-indoart"]}
+    lines = [{**office, "id": f"test-bulkcli-{n}", "name": f"Kantor Curah {n}"} for n in (0, 1)]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    try:
+        assert cli.main(["import", str(path)]) == 2
+    finally:
+        gc.unfreeze()  # the import froze what this process held (cli._import)
+    error = capsys.readouterr().err
+    assert "graph-service import: the graph could not write the load" in error
+    assert "test-bulkcli-gone" in error
+    assert "Traceback" not in error
