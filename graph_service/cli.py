@@ -1,5 +1,5 @@
-"""The `graph-service` command: serve, run the embedded graph, seed, import, reindex, export,
-generate, schema."""
+"""The `graph-service` command: serve, run the embedded graph, set up its indexes, seed,
+import, reindex, export, generate, schema."""
 
 from __future__ import annotations
 
@@ -92,6 +92,14 @@ async def _seed(settings: Settings, *, only_if_empty: bool = False) -> None:
                 return
         await load_dataset(graph, dataset, timeout_seconds=IMPORT_TIMEOUT_SECONDS)
     print(f"seeded {len(dataset.entities)} entities and {len(dataset.relationships)} relationships")
+
+
+async def _setup(settings: Settings) -> None:
+    from graph_service.graph.session import open_graph
+
+    async with open_graph(settings):  # sets the schema up, or fails saying why
+        pass
+    print("the graph's constraints and indexes are set up")
 
 
 def _check_seed(settings: Settings, args: argparse.Namespace) -> None:
@@ -218,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve GraphQL on GRAPH_SERVICE_HOST:PORT")
     serve.add_argument("--seed-if-empty", action="store_true", help="seed an empty graph first")
     commands.add_parser("db", help="run the embedded graph server in the foreground")
+    commands.add_parser(
+        "setup", help="create the graph's constraints and indexes (idempotent; serve does too)"
+    )
     seed = commands.add_parser("seed", help="load seed/ into the graph (idempotent)")
     seed.add_argument("--check", action="store_true", help="only validate the seed files")
     imp = commands.add_parser("import", help="load JSON Lines files (all or nothing)")
@@ -277,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
             _serve(settings, args)
         elif args.command == "db":
             _db(settings, args)
+        elif args.command == "setup":
+            asyncio.run(_setup(settings))
         elif args.command == "seed" and args.check:
             _check_seed(settings, args)
         elif args.command == "seed":
