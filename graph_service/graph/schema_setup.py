@@ -50,9 +50,9 @@ SETUP_QUERIES = (
 
 
 async def ensure_schema_at_start(settings: Settings) -> None:
-    """Schema setup before `serve` takes requests. A graph that cannot be reached or
-    refuses it (e.g. a Neo4j user without schema rights) is logged and served as it is:
-    the circuit breaker and readiness report a graph that is down."""
+    """Schema setup before `serve` takes requests. A refusal (e.g. a Neo4j user without
+    the right to create indexes) is logged and the graph served as it is; a graph that
+    does not answer is left to the app's start, which reports it."""
     connection = connection_for(settings)
     driver = open_driver(connection)
     started = time.monotonic()
@@ -61,8 +61,7 @@ async def ensure_schema_at_start(settings: Settings) -> None:
         await ensure_schema(Graph(driver, connection.database, SETUP_TIMEOUT_SECONDS))
     except (GraphError, DriverError, Neo4jError, OSError) as error:
         logger.error(
-            "schema setup failed, serving without it (reads may not be served by their "
-            "indexes until it runs): %s",
+            "schema setup failed (reads may not be served by their indexes until it runs): %s",
             error,
         )
         return
