@@ -108,17 +108,18 @@ async def _resolve(
     if name == "__typename":
         return "Query"
     selection, graph, program = shaper.selection, context.graph, shaper.program
-    args = selection.arguments("Query", nodes[0])
     if name in EXPLORATIONS:
+        args = selection.arguments("Query", nodes[0])
         return await explore(shaper, (key, variant), selected, args, context)
     if name == "nodes":
+        args = selection.arguments("Query", nodes[0])
         ids = checked_ids(args["ids"], context.settings.max_page_size)
         plan, rows = await fetch_entities(selection, nodes, graph, ids)
         found = {row["id"]: row for row in rows}
         return [shaper.entity(selected, plan, found[i]) if i in found else None for i in ids]
     settings = (selection.max_page_size, selection.nested_page_size)
     if name == "node":
-        id_ = str(args["id"])
+        id_ = str(selection.coerced_arguments("Query", nodes[0])["id"])
         cache_key = (key, variant, settings, _others(program, nodes[0], selection))
         cached = program.plans.get(cache_key)
         if cached is None:
@@ -132,7 +133,8 @@ async def _resolve(
         return shaper.entity(selected, plan, rows[0]["row"]) if rows else None
     cache_key = (key, variant, settings, _others(program, None, selection))
     cached = program.plans.get(cache_key)
-    if cached is None:
+    if cached is None:  # the arguments are converted only to make a plan
+        args = selection.arguments("Query", nodes[0])
         cached = kind_list_statement(selection, ROOT_LISTS[name], nodes, args)
         _keep(program, cache_key, cached)
     plan_, statement_ = cached

@@ -198,9 +198,7 @@ class Selection:
 
     def arguments(self, type_name: str, node: FieldNode) -> dict[str, Any]:
         """The converted arguments Strawberry would hand the field's resolver."""
-        object_type = self.schema.get_type(type_name)
-        assert isinstance(object_type, GraphQLObjectType)
-        definition: GraphQLField = object_type.fields[node.name.value]
+        definition = self._field(type_name, node)
         raw = get_argument_values(definition, node, self.variables)
         field = definition.extensions["strawberry-definition"]
         return convert_arguments(
@@ -209,6 +207,17 @@ class Selection:
             scalar_registry=self.strawberry_schema.schema_converter.scalar_registry,
             config=self.strawberry_schema.config,
         )
+
+    def coerced_arguments(self, type_name: str, node: FieldNode) -> dict[str, Any]:
+        """The arguments as GraphQL coerces them, before Strawberry converts input objects
+        and enums (which costs a filtered list a sixth of its CPU): enough for scalars."""
+        return get_argument_values(self._field(type_name, node), node, self.variables)
+
+    def _field(self, type_name: str, node: FieldNode) -> GraphQLField:
+        object_type = self.schema.get_type(type_name)
+        assert isinstance(object_type, GraphQLObjectType)
+        field: GraphQLField = object_type.fields[node.name.value]
+        return field
 
     def field_type(self, type_name: str, field_name: str) -> str:
         object_type = self.schema.get_type(type_name)
