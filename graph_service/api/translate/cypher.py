@@ -96,7 +96,9 @@ def list_statement(plan: ListPlan) -> Statement:
         _positions(Params(), entity_keys(Params(), slots, "n"), plan.page, list_binding(plan))
     if plan.total:
         row = "null AS row, " if plan.edges else ""
-        branches.append(f"MATCH (n:{kind}){_where(filters)}\nRETURN {row}count(n) AS total")
+        # A `COUNT {}` rather than `MATCH ... RETURN count(n)`: with an aggregation in a
+        # branch, ArcadeDB no longer reads the page's branch in index order.
+        branches.append(f"RETURN {row}COUNT {{ MATCH (n:{kind}){_where(filters)} }} AS total")
     if not branches:
         branches.append("RETURN null AS nothing")
     text = "\nUNION ALL\n".join(branches)

@@ -50,10 +50,11 @@ def test_the_corpus_covers_every_shape() -> None:
         r"\}\} AS row, null AS total ORDER BY n\.name, n\.id LIMIT",  # nested, in index order
         r"WITH n ORDER BY n\.name, n\.id LIMIT \$p\d+\nRETURN \{.*COLLECT \{",  # cut first
         r"WITH n, k\d+ ORDER BY .* LIMIT \$p\d+\nRETURN \{.*COLLECT \{",
-        r"AS row, null AS total .*\nUNION ALL\nMATCH \(n:\w+\)",  # a page and its count
+        # a page and its count
+        r"AS row, null AS total .*\nUNION ALL\nRETURN null AS row, COUNT \{ MATCH \(n:\w+\) \}",
         r"UNWIND coalesce\(r\d+\.sources",  # edge sources
         r"UNWIND \$ids AS id",  # nodes
-        r"RETURN null AS row, count\(n\) AS total",
+        r"RETURN null AS row, COUNT \{ MATCH \(n:\w+\) WHERE",  # a filtered count
         r"UNWIND \$p\d+ AS id\n\s+MATCH \(n:Entity \{id: id\}\)",  # entities reached
         r"MATCH \(f\)-\[r:\w+\|\w+\]->\(m:Entity\)",  # neighbourhood, each direction
         r"MATCH \(f\)<-\[r:\w+\|\w+\]-\(m:Entity\)",
