@@ -94,15 +94,15 @@ NESTED_LIST = """query NestedList {
 async def _nested_list_raw(tx: AsyncManagedTransaction, p: Params) -> Answer:
     rows = await _rows(
         tx,
-        """MATCH (n:LocalGovernment)
-        WITH n ORDER BY n.name, n.id LIMIT 100
-        CALL (n) {
+        # The page first (`MATCH ... RETURN ... ORDER BY ... LIMIT`, read from the (name,
+        # id) index in order), each row's awards as a `COLLECT {}` in the RETURN: a `CALL`
+        # subquery or a `WITH` would make ArcadeDB sort the whole kind.
+        """MATCH (n:LocalGovernment) WHERE n.name >= ''
+        RETURN n.id AS id, n.name AS name, COLLECT {
           MATCH (n)-[r:RECEIVED_AWARD]->(c:Entity)
           WITH r, c ORDER BY r.rank, r.year DESC, c.name, r.id LIMIT 10
-          RETURN collect([r.rank, r.year, c.name,
-                          [(c)<-[:HAS_CATEGORY]-(a:Award) | a.name][..1]]) AS awards
-        }
-        RETURN n.id AS id, n.name AS name, awards""",
+          RETURN [r.rank, r.year, c.name, [(c)<-[:HAS_CATEGORY]-(a:Award) | a.name][..1]]
+        } AS awards ORDER BY n.name, n.id LIMIT 100""",
         p,
     )
     return [

@@ -244,6 +244,37 @@ def test_a_relationship_page_pages_by_keyset(gql: GraphQLClient) -> None:
     assert seen == [e["node"]["id"] for e in whole] and len(seen) > 2
 
 
+_AWARDS = """awardsReceived(first: 2) { totalCount edges { rank node { name
+  ... on AwardCategory { award(first: 1) { edges { node { name } } } } } } }"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        "first: 20",  # read from the name index in order, nested pages in the RETURN
+        "last: 20",
+        "first: 20, filter: {level: {equals: CITY}}",  # cut first: another index serves it
+        "first: 20, orderBy: [{field: INDEX_SCORES_VALUE, direction: DESC, year: 2023}]",
+    ],
+)
+def test_nested_pages_are_those_of_each_entity_whatever_the_page_shape(
+    gql: GraphQLClient, args: str
+) -> None:
+    listed = gql.data(
+        f"{{ localGovernments({args}) {{ totalCount edges {{ node {{ id {_AWARDS} }} }} }} }}"
+    )["localGovernments"]
+    rows = [edge["node"] for edge in listed["edges"]]
+    assert rows and listed["totalCount"] >= len(rows)
+    assert any(row["awardsReceived"]["edges"] for row in rows)
+    ids = [row["id"] for row in rows]
+    alone = gql.data(
+        "query($ids: [ID!]!) { nodes(ids: $ids) { id "
+        f"... on LocalGovernment {{ {_AWARDS} }} }} }}",
+        {"ids": ids},
+    )["nodes"]
+    assert rows == alone
+
+
 # --- a smaller cap --------------------------------------------------------------------
 
 

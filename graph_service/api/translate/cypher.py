@@ -3,8 +3,10 @@
 The statement's projection is the nested result: each entity a map of the properties the
 selection reads (`{id: n.id, name: n.name, _labels: labels(n), _r0: ...}`; map literals,
 since ArcadeDB drops the other entries of a map literal holding a map projection), each
-relationship page a list computed by a `CALL` subquery over a typed, directed pattern,
-filtered by predicates, sorted and cut by `ORDER BY ... LIMIT`.
+relationship page a `COLLECT { ... }` subquery expression over a typed, directed pattern,
+filtered by predicates, sorted and cut by `ORDER BY ... LIMIT` (its count a `COUNT { ... }`).
+Expressions rather than `CALL` subqueries keep a root page a plain `MATCH ... WHERE ...
+RETURN ... ORDER BY ... LIMIT`, which a graph can read from an index in order.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from graph_service.api.translate.ordering import (
 from graph_service.api.translate.params import Params
 from graph_service.api.translate.plan import EntityPlan, ListPlan, Page, RelationPlan
 from graph_service.api.translate.predicates import groups, pattern
+from graph_service.ontology import INDEXES
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,9 @@ def lookup_statement(plan: EntityPlan, ids: list[str], *, many: bool) -> Stateme
     """`node(id)` or `nodes(ids)`: anchored on the `Entity.id` index."""
     params = Params()
     params.values["ids" if many else "id"] = ids if many else ids[0]
-    calls: list[str] = []
-    projection = entity_projection(params, "n", plan, calls)
+    projection = entity_projection(params, "n", plan)
     head = "UNWIND $ids AS id\nMATCH (n:Entity {id: id})" if many else "MATCH (n:Entity {id: $id})"
-    text = "\n".join([head, *calls, f"RETURN {projection} AS row"])
+    text = "\n".join([head, f"RETURN {projection} AS row"])
     return Statement("translate:nodes" if many else "translate:node", text, params.values)
 
 
@@ -69,9 +71,8 @@ def entities_statement(items: list[tuple[EntityPlan, list[str]]]) -> Statement:
     params = Params()
     parts, returns = [], []
     for i, (plan, ids) in enumerate(items):
-        calls: list[str] = []
-        projection = entity_projection(params, "n", plan, calls)
-        body = [f"UNWIND {params.add(ids)} AS id", "MATCH (n:Entity {id: id})", *calls]
+        projection = entity_projection(params, "n", plan)
+        body = [f"UNWIND {params.add(ids)} AS id", "MATCH (n:Entity {id: id})"]
         body.append(f"RETURN collect({projection}) AS e{i}")
         parts.append("CALL () {\n" + _indent("\n".join(body)) + "\n}")
         returns.append(f"e{i}")
@@ -80,134 +81,133 @@ def entities_statement(items: list[tuple[EntityPlan, list[str]]]) -> Statement:
 
 
 def list_statement(plan: ListPlan) -> Statement:
-    """A root connection: `totalCount` (if selected) and one page, keyset-bounded."""
-    flat = _flat_list_statement(plan)
-    if flat is not None:
-        return flat
+    """A root connection: one page, keyset-bounded, one record per row (`row`); with
+    `totalCount` selected, a `UNION ALL` branch adds a record with the count (`total`),
+    so the page keeps its shape and an empty page still has its count."""
     params = Params()
     kind = label(plan.kind)
     dnf = compile_filter(plan.filter)
+    filters = [groups(params, dnf, "n", None)] if dnf else []
     slots = [s for s in compile_order(plan.order_by, DEFAULT_ENTITY_ORDER) if s["source"] != "none"]
-    parts: list[str] = []
-    returns: list[str] = []
-    if plan.total:
-        where = _where([groups(params, dnf, "n", None)] if dnf else [])
-        parts.append(f"CALL () {{\n  MATCH (n:{kind}){where}\n  RETURN count(n) AS total\n}}")
-        returns.append("total")
+    branches: list[str] = []
     if plan.edges:
-        filters = [groups(params, dnf, "n", None)] if dnf else []
-        keys = entity_keys(params, slots, "n")
-        bound = list_binding(plan)
-        body = [f"MATCH (n:{kind})"]
-        limits = _positions(params, keys, plan.page, bound)
-        if keys.computed:
-            body.append(_where(filters).strip())
-            body += keys.calls
-            if limits:
-                carried = ", ".join(["n", *(k.expr for k in keys.keys if k.expr.isidentifier())])
-                body.append(f"WITH {carried}{_where(limits)}")
-        else:
-            body.append(_where(filters + limits).strip())
-        carried = ", ".join(["n", *(k.expr for k in keys.keys if k.expr.isidentifier())])
-        limit = params.add(plan.page.size + 1)
-        body.append(f"WITH {carried} {order_by(keys, plan.page.backward)} LIMIT {limit}")
-        calls: list[str] = []
-        projection = entity_projection(params, "n", plan.node, calls, keys)
-        body += calls
-        body.append(f"RETURN collect({projection}) AS rows")
-        parts.append("CALL () {\n" + _indent("\n".join(b for b in body if b)) + "\n}")
-        returns.append("rows")
+        branches.append(_page(params, plan, filters, _reads_in_order(plan, dnf, slots)))
     else:  # still refuse a bad cursor, though no page is read
         _positions(Params(), entity_keys(Params(), slots, "n"), plan.page, list_binding(plan))
-    if not returns:
-        returns.append("null AS nothing")
-    text = "\n".join([*parts, "RETURN " + ", ".join(returns)])
-    return Statement(f"translate:{plan.kind}", text, params.values)
+    if plan.total:
+        row = "null AS row, " if plan.edges else ""
+        # A `COUNT {}` rather than `MATCH ... RETURN count(n)`: with an aggregation in a
+        # branch, ArcadeDB no longer reads the page's branch in index order.
+        branches.append(f"RETURN {row}COUNT {{ MATCH (n:{kind}){_where(filters)} }} AS total")
+    if not branches:
+        branches.append("RETURN null AS nothing")
+    text = "\nUNION ALL\n".join(branches)
+    return Statement(f"translate:{plan.kind}", text, params.values, per_row=True)
 
 
-def _flat_list_statement(plan: ListPlan) -> Statement | None:
-    """A page that needs no subquery (no `totalCount`, no key or field computed by a
-    `CALL`) as a plain `MATCH ... WHERE ... RETURN row ORDER BY ... LIMIT`, one record per
-    row: the one shape in which ArcadeDB reads an index in the page's order and stops at
-    the `LIMIT` (its planner gives up on ordered reads for statements with `WITH` or
-    `CALL` clauses), as Neo4j does for any shape. None when the page needs the other."""
-    if plan.total or not plan.edges:
-        return None
-    params = Params()
+def _page(params: Params, plan: ListPlan, filters: list[str], in_order: bool) -> str:
+    """The page's rows. Read in index order (`in_order`): `MATCH ... WHERE ... RETURN row
+    ORDER BY ... LIMIT`, the one shape in which ArcadeDB reads an index in the page's order
+    and stops at the `LIMIT` (a `WITH` or `CALL` clause makes it sort), as Neo4j does for
+    any shape. Otherwise the rows are cut first (`WITH n ORDER BY ... LIMIT`) and only the
+    page's rows projected: ArcadeDB projects a `RETURN` before it sorts, so the nested
+    pages of every matching row would be read."""
     slots = [s for s in compile_order(plan.order_by, DEFAULT_ENTITY_ORDER) if s["source"] != "none"]
     keys = entity_keys(params, slots, "n")
-    calls: list[str] = []
-    projection = entity_projection(params, "n", plan.node, calls, keys)
-    if keys.computed or calls:
-        return None
-    dnf = compile_filter(plan.filter)
-    conditions = [groups(params, dnf, "n", None)] if dnf else []
     limits = _positions(params, keys, plan.page, list_binding(plan))
     first = start(params, keys) if not limits else None
-    conditions = [c for c in [first, *conditions, *limits] if c]
+    projection = entity_projection(params, "n", plan.node, keys)
     limit = params.add(plan.page.size + 1)
-    text = "\n".join(
-        [
-            f"MATCH (n:{label(plan.kind)}){_where(conditions)}",
-            f"RETURN {projection} AS row {order_by(keys, plan.page.backward)} LIMIT {limit}",
-        ]
+    order = order_by(keys, plan.page.backward)
+    total = ", null AS total" if plan.total else ""
+    match = f"MATCH (n:{label(plan.kind)})"
+    if in_order or not (keys.computed or _has_subqueries(plan.node)):
+        conditions = [c for c in [first, *filters, *limits] if c]
+        return (
+            f"{match}{_where(conditions)}\nRETURN {projection} AS row{total} {order} LIMIT {limit}"
+        )
+    carried = ", ".join(["n", *(k.expr for k in keys.keys if k.expr.isidentifier())])
+    if keys.computed:
+        lines = [f"{match}{_where(filters)}", *keys.calls]
+        if limits:
+            lines.append(f"WITH {carried}{_where(limits)}")
+    else:
+        lines = [f"{match}{_where([c for c in [first, *filters, *limits] if c])}"]
+    lines.append(f"WITH {carried} {order} LIMIT {limit}")
+    lines.append(f"RETURN {projection} AS row{total} {order}")
+    return "\n".join(lines)
+
+
+def _reads_in_order(
+    plan: ListPlan, dnf: list[list[dict[str, Any]]] | None, slots: list[dict[str, Any]]
+) -> bool:
+    """Whether ArcadeDB reads the page from the kind's (name, id) index in order: sorted by
+    name ascending (the key then follows in the same direction, forwards or backwards),
+    and no condition on a property another index serves (its planner would seek by that
+    index and sort). Ordering by a relationship value is computed per row: no node index
+    holds it, so such a page is always sorted."""
+    if [(s["source"], s.get("field"), s["desc"]) for s in slots] != [("prop", "name", False)]:
+        return False
+    indexed = {i.property for i in INDEXES if i.label == plan.kind and not i.then_id}
+    atoms = [a for group in dnf or [] for a in group]
+    return not any(
+        a["kind"] != "rel" and a["source"] == "prop" and a["prop"] in indexed for a in atoms
     )
-    return Statement(f"translate:{plan.kind}", text, params.values, per_row=True)
+
+
+def _has_subqueries(plan: EntityPlan) -> bool:
+    return bool(plan.relations) or plan.sources is not None
 
 
 def page_row(statement: Statement, records: list[dict[str, Any]]) -> dict[str, Any]:
     """The page (`rows`) and count (`total`) of a root connection from its records."""
-    if statement.per_row:
-        return {"rows": [record["row"] for record in records]}
-    return records[0] if records else {}
+    if not statement.per_row:
+        return records[0] if records else {}
+    rows = [r["row"] for r in records if r.get("row") is not None]
+    totals = [r["total"] for r in records if r.get("total") is not None]
+    return {"rows": rows, "total": totals[0] if totals else None}
 
 
-def entity_projection(
-    params: Params, v: str, plan: EntityPlan, calls: list[str], keys: Keys | None = None
-) -> str:
-    """The map an entity becomes; subqueries it needs are appended to `calls`."""
+def entity_projection(params: Params, v: str, plan: EntityPlan, keys: Keys | None = None) -> str:
+    """The map an entity becomes, its relationship pages and sources as subquery
+    expressions (`COLLECT { ... }`, `COUNT { ... }`)."""
     entries = [f"{prop(p)}: {v}.{p}" for p in sorted(plan.props)]
     entries.append(f"_labels: labels({v})")
     if keys is not None:
         entries.append(f"_keys: [{', '.join(k.expr for k in keys.keys)}]")
     for j, relation in enumerate(plan.relations):
-        page, total = relation_calls(params, v, relation, calls)
+        page, total = relation_expressions(params, v, relation)
         if page:
             entries.append(f"_r{j}: {page}")
         if total:
             entries.append(f"_t{j}: {total}")
     if plan.sources is not None:
-        entries.append(f"_sources: {sources_call(params, v, plan.sources, calls)}")
+        entries.append(f"_sources: {sources_expression(params, v, plan.sources)}")
     return f"{{{', '.join(entries)}}}"
 
 
-def sources_call(params: Params, owner: str, plan: EntityPlan, calls: list[str]) -> str:
+def sources_expression(params: Params, owner: str, plan: EntityPlan) -> str:
     """The sources an entity or relationship cites, through the `Entity.id` index."""
-    s, sid, out = params.var("s"), params.var("sid"), params.var("src")
-    inner: list[str] = []
-    projection = entity_projection(params, s, plan, inner)
+    s, sid = params.var("s"), params.var("sid")
+    projection = entity_projection(params, s, plan)
     body = [
         f"UNWIND coalesce({owner}.sources, []) AS {sid}",
         f"MATCH ({s}:Entity {{id: {sid}}})",
-        *inner,
-        f"RETURN collect({projection}) AS {out}",
+        f"RETURN {projection}",
     ]
-    calls.append(f"CALL ({owner}) {{\n" + _indent("\n".join(body)) + "\n}")
-    return out
+    return _subquery("COLLECT", body)
 
 
-def relation_calls(
-    params: Params, v: str, plan: RelationPlan, calls: list[str]
+def relation_expressions(
+    params: Params, v: str, plan: RelationPlan
 ) -> tuple[str | None, str | None]:
-    """The page (and count) of one relationship connection of `v`, as CALL subqueries."""
+    """The page (and count) of one relationship connection of `v`, as subquery expressions."""
     r, m = params.var("r"), params.var("m")
     total = page = None
     if plan.total:
         match = _match(params, v, plan, r, m)
         filters = _edge_filters(params, plan, r, m)
-        total = params.var("total")
-        body = [f"{match}{_where(filters)}", f"RETURN count(*) AS {total}"]
-        calls.append(f"CALL ({v}) {{\n" + _indent("\n".join(body)) + "\n}")
+        total = _subquery("COUNT", [f"{match}{_where(filters)}"])
     if not plan.edges:  # still refuse a bad cursor, though no page is read
         keys = edge_keys(compile_order(plan.order_by, DEFAULT_EDGE_ORDER), r, m, plan.rel)
         _positions(Params(), keys, plan.page, relation_binding(plan))
@@ -218,22 +218,19 @@ def relation_calls(
         slots = compile_order(plan.order_by, DEFAULT_EDGE_ORDER)
         keys = edge_keys(slots, r, m, plan.rel)
         limits = _positions(params, keys, plan.page, relation_binding(plan))
-        page = params.var("page")
-        inner: list[str] = []
-        node = entity_projection(params, m, plan.node, inner)
+        node = entity_projection(params, m, plan.node)
         rel_props = ", ".join(f"{prop(p)}: {r}.{p}" for p in sorted(plan.edge_props))
         edge = [f"rel: {{{rel_props}}}", f"node: {node}"]
         edge.append(f"keys: [{', '.join(k.expr for k in keys.keys)}]")
         if plan.edge_sources is not None:
-            edge.append(f"sources: {sources_call(params, r, plan.edge_sources, inner)}")
+            edge.append(f"sources: {sources_expression(params, r, plan.edge_sources)}")
         limit = params.add(plan.page.size + 1)
         body = [
             f"{match}{_where(filters + limits)}",
             f"WITH {r}, {m} {order_by(keys, plan.page.backward)} LIMIT {limit}",
-            *inner,
-            f"RETURN collect({{{', '.join(edge)}}}) AS {page}",
+            f"RETURN {{{', '.join(edge)}}}",
         ]
-        calls.append(f"CALL ({v}) {{\n" + _indent("\n".join(body)) + "\n}")
+        page = _subquery("COLLECT", body)
     return page, total
 
 
@@ -243,12 +240,10 @@ def _match(params: Params, v: str, plan: RelationPlan, r: str, m: str) -> str:
     through = plan.rel.incoming_through if plan.direction == "IN" else None
     if through is None:
         return f"MATCH {pattern(v, r, plan.rel.name, plan.direction, m)}"
-    part, parts, via = params.var("part"), params.var("parts"), params.var("via")
+    part, via = params.var("part"), params.var("via")
     return "\n".join(
         [
-            f"OPTIONAL MATCH ({v})-[:{rel_type(through)}]->({part}:Entity)",
-            f"WITH {v}, collect({part}) AS {parts}",
-            f"UNWIND [{v}] + {parts} AS {via}",
+            f"UNWIND [{v}] + [({v})-[:{rel_type(through)}]->({part}:Entity) | {part}] AS {via}",
             f"MATCH {pattern(via, r, plan.rel.name, plan.direction, m)}",
         ]
     )
@@ -285,6 +280,10 @@ def _positions(params: Params, keys: Keys, page: Page, bound: str) -> list[str]:
 def _where(conditions: list[str]) -> str:
     conditions = [c for c in conditions if c and c != "true"]
     return f" WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _subquery(word: str, body: list[str]) -> str:
+    return f"{word} {{\n" + _indent("\n".join(body)) + "\n}"
 
 
 def _indent(text: str) -> str:

@@ -78,10 +78,9 @@ def neighbourhood_statement(
             "     seenRels + [e IN hop | e.rel] AS seenRels"
         )
         carried += [f"h{k}", f"ms{k}"]
-    calls: list[str] = []
-    projection = entity_projection(params, "n", plan, calls)
+    projection = entity_projection(params, "n", plan)
     reached = " + ".join(["[s]", *(f"ms{k}" for k in range(1, depth + 1))])
-    nodes = [f"UNWIND {reached} AS n", "WITH DISTINCT n", *calls]
+    nodes = [f"UNWIND {reached} AS n", "WITH DISTINCT n"]
     nodes.append(f"RETURN collect({projection}) AS nodes")
     scope = ", ".join(["s", *(f"ms{k}" for k in range(1, depth + 1))])
     lines.append(f"CALL ({scope}) {{\n" + _indent("\n".join(nodes)) + "\n}")

@@ -224,6 +224,12 @@ def nesting_documents() -> Iterator[str]:
       ... on Agency { awardsReceived { edges { node { id } } } }
       ... F } }
       fragment F on Ministry { officials(asOf: "2024-05-27") { edges { role node { name } } } }"""
+    # Nested pages under a page cut before its projection: a filter on another index,
+    # an order by a relationship value (neither is read from the name index in order).
+    yield """{ localGovernments(first: 5, filter: {level: {equals: CITY}}) { edges { node {
+      id awardsReceived(first: 3) { edges { node { id } } } } } } }"""
+    yield """{ localGovernments(last: 5, orderBy: [{field: INDEX_SCORES_VALUE, year: 2023}]) {
+      edges { node { id sources { url } } } } }"""
 
 
 def _camel(snake: str) -> str:

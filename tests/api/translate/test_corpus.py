@@ -45,10 +45,16 @@ def test_the_corpus_covers_every_shape() -> None:
         r"r\d+\.id > \$p\d+",
         r"IS NULL DESC",  # backwards
         r"\w+ IS NOT NULL",  # before a null key
-        r"CALL \(m\d+\) \{\n\s+MATCH \(m\d+\)",  # nesting
+        r"COLLECT \{\n\s+MATCH \(m\d+\)",  # nesting
+        r"COUNT \{\n\s+MATCH \(\w+\)-",  # a nested page's count
+        r"\}\} AS row, null AS total ORDER BY n\.name, n\.id LIMIT",  # nested, in index order
+        r"WITH n ORDER BY n\.name, n\.id LIMIT \$p\d+\nRETURN \{.*COLLECT \{",  # cut first
+        r"WITH n, k\d+ ORDER BY .* LIMIT \$p\d+\nRETURN \{.*COLLECT \{",
+        # a page and its count
+        r"AS row, null AS total .*\nUNION ALL\nRETURN null AS row, COUNT \{ MATCH \(n:\w+\) \}",
         r"UNWIND coalesce\(r\d+\.sources",  # edge sources
         r"UNWIND \$ids AS id",  # nodes
-        r"RETURN count\(n\) AS total",
+        r"RETURN null AS row, COUNT \{ MATCH \(n:\w+\) WHERE",  # a filtered count
         r"UNWIND \$p\d+ AS id\n\s+MATCH \(n:Entity \{id: id\}\)",  # entities reached
         r"MATCH \(f\)-\[r:\w+\|\w+\]->\(m:Entity\)",  # neighbourhood, each direction
         r"MATCH \(f\)<-\[r:\w+\|\w+\]-\(m:Entity\)",

@@ -1,11 +1,5 @@
-CALL () {
-  MATCH (n:LocalGovernment)
-  RETURN count(n) AS total
-}
-CALL () {
-  MATCH (n:LocalGovernment)
-  WITH n ORDER BY n.name, n.id LIMIT $p0
-  RETURN collect({id: n.id, level: n.level, name: n.name, _labels: labels(n), _keys: [n.name]}) AS rows
-}
-RETURN total, rows
-// params: {"p0": 11}
+MATCH (n:LocalGovernment) WHERE n.name >= $p0
+RETURN {id: n.id, level: n.level, name: n.name, _labels: labels(n), _keys: [n.name]} AS row, null AS total ORDER BY n.name, n.id LIMIT $p1
+UNION ALL
+RETURN null AS row, COUNT { MATCH (n:LocalGovernment) } AS total
+// params: {"p0": "", "p1": 11}

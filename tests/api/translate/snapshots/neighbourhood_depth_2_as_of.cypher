@@ -35,12 +35,11 @@ WITH s, h1, ms1, hop AS h2, reached AS ms2,
 CALL (s, ms1, ms2) {
   UNWIND [s] + ms1 + ms2 AS n
   WITH DISTINCT n
-  CALL (n) {
+  RETURN collect({id: n.id, name: n.name, _labels: labels(n), _r0: COLLECT {
     MATCH (n)-[r3:RECEIVED_AWARD]->(m4:Entity)
     WITH r3, m4 ORDER BY r3.rank IS NULL, r3.rank, r3.year IS NULL, r3.year DESC, m4.name, r3.id LIMIT $p4
-    RETURN collect({rel: {id: r3.id, rank: r3.rank}, node: {id: m4.id, name: m4.name, _labels: labels(m4)}, keys: [r3.rank, r3.year, m4.name]}) AS page5
-  }
-  RETURN collect({id: n.id, name: n.name, _labels: labels(n), _r0: page5}) AS nodes
+    RETURN {rel: {id: r3.id, rank: r3.rank}, node: {id: m4.id, name: m4.name, _labels: labels(m4)}, keys: [r3.rank, r3.year, m4.name]}
+  }}) AS nodes
 }
 RETURN [e IN h1 | {type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, rel: properties(e.rel), node: e.node.id}] AS h1, [e IN h2 | {type: type(e.rel), from: startNode(e.rel).id, to: endNode(e.rel).id, rel: properties(e.rel), node: e.node.id}] AS h2, nodes
 // params: {"id": "pemkot-cimahi", "p1": 101, "p2": 100, "p3": "2024-05-27", "p4": 4}
