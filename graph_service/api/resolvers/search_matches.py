@@ -3,7 +3,9 @@
 `search_entities` (one range scan) finds the exact name, an exact alias, a prefix and a
 word inside a name. Then, for a query of four letters or more that is nobody's name or
 alias (a query that is one is not a typo), `search_near_terms` (three seeks on the near
-keys, then a one-edit check in the graph) finds the near matches.
+keys, then a one-edit check in the graph) finds the near matches, unless the exact ones
+fill the page with more to follow and no count is asked (the near ones would change
+nothing then: a broad short query can be one edit from thousands of terms).
 Near matches rank last, after every exact one, and among themselves by what they are near
 (the name, an alias, a word inside a name), then by how much of that name the query
 covers (rapidfuzz's normalised Indel similarity), then by name and key.
