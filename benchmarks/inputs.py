@@ -11,9 +11,17 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from benchmarks.service_client import ServiceClient, ServiceError
+from benchmarks.workloads import compact
 
 Pair = tuple[dict[str, Any], dict[str, Any]]  # (GraphQL variables, Cypher parameters)
 SEARCH_QUERY = "cimahi"
+# Searches the index answers, each with the same hits at every size of the synthetic graph:
+# the seven yearly evaluations ("Evaluasi SPBE Daerah dan Instansi 2018" ... 2024).
+INDEXED_SEARCHES = {
+    "search_exact": "Evaluasi SPBE Daerah dan Instansi 2023",  # its name: 1 hit
+    "search_prefix": "evaluasi spbe",  # the start of 7 names
+    "search_inside": "daerah dan instansi",  # words inside 7 names
+}
 DEEP_PAGE_DEPTH = 2_000  # items before the deep page (or half the list when shorter)
 BENCH_ID_PREFIX = "bench-"
 
@@ -50,6 +58,13 @@ async def _deep_cursor(service: ServiceClient, officials: int) -> tuple[str, str
         last = data["officials"]["edges"][-1]["node"]
     assert after is not None
     return after, last["name"], last["id"]
+
+
+def _indexed_search(text: str) -> Callable[[int], Pair]:
+    """The query for the service; its compact and spaced forms for the raw side."""
+    spaced = " ".join(text.lower().split())
+    pair = {"q": text}, {"term": compact(text), "spaced": spaced}
+    return lambda i: pair
 
 
 async def find_inputs(
@@ -102,6 +117,7 @@ async def find_inputs(
             "nested_list": lambda i: same({}),
             "filter": lambda i: same({}),
             "search": lambda i: same({"q": SEARCH_QUERY}),
+            **{key: _indexed_search(text) for key, text in INDEXED_SEARCHES.items()},
             "neighbourhood": lambda i: same({"id": regions[i % len(regions)]}),
             "shortest_path": lambda i: same(
                 {"from": officials[i % len(officials)], "to": regions[(i * 7) % len(regions)]}

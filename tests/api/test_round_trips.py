@@ -143,10 +143,27 @@ def test_a_neighbourhood_is_one_statement_however_deep_its_selection(
 def test_search_is_the_index_query_then_one_statement_for_the_page(gql: GraphQLClient) -> None:
     text = f"""{{ search(query: "kota", first: 20) {{ edges {{ node {{ {DEEP} }} }} }} }}"""
     body = gql.post(text, trace=True)
-    # "kota" is nobody's name or alias, so near matches (one typo) are looked for too.
-    assert _names(body) == ["search_entities", "search_near_terms", "translate:entities"]
+    # "kota" is nobody's name or alias, but its exact matches fill the page and more follow,
+    # so near matches (one typo, ranked after them) could change neither.
+    assert _names(body) == ["search_entities", "translate:entities"]
     nodes = [e["node"] for e in body["data"]["search"]["edges"]]
     assert len(nodes) == 20 and any(n.get("awardsReceived", {}).get("edges") for n in nodes)
+
+
+def test_search_looks_for_near_matches_when_they_count(gql: GraphQLClient) -> None:
+    counted = """{ search(query: "kota", first: 20) { ... on SearchConnection { totalCount }
+        edges { node { id } } } }"""
+    body = gql.post(counted, trace=True)
+    assert _names(body) == ["search_entities", "search_near_terms", "translate:entities"]
+    uncounted = gql.post("""{ search(query: "kota", first: 20) {
+        pageInfo { hasNextPage } edges { node { id } } } }""")["data"]["search"]
+    assert uncounted["edges"] == body["data"]["search"]["edges"]
+    assert uncounted["pageInfo"]["hasNextPage"]
+    # A query with fewer exact matches than the page holds: the near ones may follow.
+    few = """{ search(query: "cimahy", first: 20) { edges { node { id } } } }"""
+    body = gql.post(few, trace=True)
+    assert _names(body) == ["search_entities", "search_near_terms", "translate:entities"]
+    assert "kota-cimahi" in [e["node"]["id"] for e in body["data"]["search"]["edges"]]
 
 
 def test_paths_are_a_statement_per_length_then_one_for_their_entities(

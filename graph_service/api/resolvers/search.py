@@ -19,6 +19,7 @@ from graph_service.api.errors import UserInputError
 from graph_service.api.resolvers.search_matches import MatchKind, find_matches
 from graph_service.api.resolvers.search_reasons import reasons
 from graph_service.api.translate.reached import Reached, read_reached
+from graph_service.api.translate.selection import Selection
 from graph_service.api.types.entity import Entity
 from graph_service.api.types.pagination import (
     After,
@@ -52,6 +53,12 @@ class SearchConnection:
     total_count: int = strawberry.field(description="How many entities match in all.")
 
 
+def _selects_total(info: strawberry.Info[Context, None]) -> bool:
+    raw = info._raw_info
+    fields = Selection.of(info).collect(raw.field_nodes, "SearchConnection")
+    return any(nodes[0].name.value == "totalCount" for nodes in fields.values())
+
+
 async def search(
     info: strawberry.Info[Context, None],
     query_text: Annotated[
@@ -83,6 +90,7 @@ async def search(
         [k.value for k in kinds] if kinds else None,
         win.start,
         win.stop,
+        counted=_selects_total(info),
     )
     why = reasons(page)
     (entities,) = await read_reached(info, Reached(("edges", "node"), [m.id for m in page]))

@@ -3,7 +3,9 @@
 `search_entities` (one range scan) finds the exact name, an exact alias, a prefix and a
 word inside a name. Then, for a query of four letters or more that is nobody's name or
 alias (a query that is one is not a typo), `search_near_terms` (three seeks on the near
-keys, then a one-edit check in the graph) finds the near matches.
+keys, then a one-edit check in the graph) finds the near matches, unless the exact ones
+fill the page with more to follow and no count is asked (the near ones would change
+nothing then: a broad short query can be one edit from thousands of terms).
 Near matches rank last, after every exact one, and among themselves by what they are near
 (the name, an alias, a word inside a name), then by how much of that name the query
 covers (rapidfuzz's normalised Indel similarity), then by name and key.
@@ -52,23 +54,28 @@ class Match:
 
 
 async def find_matches(
-    graph: Graph, text: str, kinds: list[str] | None, start: int, stop: int
+    graph: Graph, text: str, kinds: list[str] | None, start: int, stop: int, *, counted: bool = True
 ) -> tuple[int, list[Match]]:
-    """How many entities match in all, and those in [start, stop), best first."""
+    """How many entities match in all, and those in [start, stop), best first. Unless
+    `counted`, the count may leave out near matches when the exact ones fill the page and
+    more follow (then the near ones change neither the page nor whether one follows)."""
     forms = query_forms(text)
     compact = forms[-1]  # stored terms are compact
-    rows = await graph.read(
-        query("search_entities"), term=compact, forms=forms, kinds=kinds, start=start, stop=stop
+    # Values only: auto-commit reads, no BEGIN/COMMIT round trips.
+    rows = await graph.read_values(
+        query("search_entities"),
+        {"term": compact, "forms": forms, "kinds": kinds, "start": start, "stop": stop},
     )
+    total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
     probes = near_probes(compact)
     named = bool(rows) and rows[0]["best"] is not None and rows[0]["best"] <= 1
     near: list[Match] = []
-    if probes is not None and not named:
-        near_rows = await graph.read(
-            query("search_near_terms"), **probes, compact=compact, kinds=kinds, limit=NEAR_LIMIT
+    if probes is not None and not named and (counted or total <= stop):
+        near_rows = await graph.read_values(
+            query("search_near_terms"),
+            {**probes, "compact": compact, "kinds": kinds, "limit": NEAR_LIMIT},
         )
         near = rank_near(compact, near_rows)
-    total, page = (rows[0]["total"], rows[0]["page"]) if rows else (0, [])
     found = [
         Match(
             r["id"],

@@ -42,7 +42,8 @@ class Reached:
 
 
 async def _rows(graph: Graph, statement: Statement) -> Row:
-    rows = await graph.read(CypherQuery(statement.name, statement.text), **statement.params)
+    # Values only (map projections): an auto-commit read, no BEGIN/COMMIT round trip.
+    rows = await graph.read_values(CypherQuery(statement.name, statement.text), statement.params)
     return rows[0] if rows else {}
 
 
