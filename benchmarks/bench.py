@@ -40,7 +40,7 @@ from benchmarks.processes import (
 )
 from benchmarks.runner import alternate
 from benchmarks.service_client import ServiceClient, ServiceError
-from benchmarks.workloads import WORKLOADS, Workload
+from benchmarks.workloads import WORKLOADS, RawQuery, Workload
 from graph_service.api.auth import hash_api_key
 from graph_service.embedded import read_password
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME
@@ -65,6 +65,9 @@ async def _check(
         graph_ms.append(trace.get("milliseconds"))
         mine = workload.canonical_service(body["data"], variables)
         theirs = await _raw_call(workload, driver, params)
+        if workload.state is not None:
+            mine = (mine, await _read_state(workload.state, driver, variables))
+            theirs = (theirs, await _read_state(workload.state, driver, params))
         if mine != theirs:
             same, mismatch = False, {"service": repr(mine)[:500], "raw": repr(theirs)[:500]}
     known_trips = [t for t in trips if t is not None]
@@ -81,6 +84,11 @@ async def _raw_call(workload: Workload, driver: neo4j.AsyncDriver, params: dict[
     async with driver.session(database=EMBEDDED_DATABASE) as session:
         execute = session.execute_write if workload.write else session.execute_read
         return await execute(workload.raw, params)
+
+
+async def _read_state(state: RawQuery, driver: neo4j.AsyncDriver, params: dict[str, Any]) -> Any:
+    async with driver.session(database=EMBEDDED_DATABASE) as session:
+        return await session.execute_read(state, params)
 
 
 def _failed(workload: Workload, error: str) -> dict[str, Any]:
