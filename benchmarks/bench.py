@@ -43,6 +43,7 @@ from benchmarks.service_client import ServiceClient, ServiceError
 from benchmarks.workloads import WORKLOADS, RawQuery, Workload
 from graph_service.api.auth import hash_api_key
 from graph_service.embedded import read_password
+from graph_service.graph.connection import INITIAL_RETRY_DELAY_SECONDS
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,8 +138,12 @@ async def _measure(
     args: argparse.Namespace, base_url: str, token: str, bolt: int, data_dir: Path, pid: int
 ) -> list[dict[str, Any]]:
     service = ServiceClient(base_url, token)
+    # The raw side retries a lost write race after the service's short delay, not the
+    # driver's default second: the same retry policy for the same work.
     driver = neo4j.AsyncGraphDatabase.driver(
-        f"bolt://127.0.0.1:{bolt}", auth=(EMBEDDED_USERNAME, read_password(data_dir))
+        f"bolt://127.0.0.1:{bolt}",
+        auth=(EMBEDDED_USERNAME, read_password(data_dir)),
+        initial_retry_delay=INITIAL_RETRY_DELAY_SECONDS,
     )
     run = secrets.token_hex(3)
     results = []
