@@ -26,7 +26,7 @@ from typing import Any
 
 import aiohttp
 import neo4j
-from neo4j.exceptions import Neo4jError
+from neo4j.exceptions import ConstraintError, Neo4jError
 
 from benchmarks import report
 from benchmarks.inputs import BENCH_ID_PREFIX, Inputs, find_inputs
@@ -47,6 +47,7 @@ from graph_service.graph.connection import INITIAL_RETRY_DELAY_SECONDS
 from graph_service.settings import EMBEDDED_DATABASE, EMBEDDED_USERNAME
 
 ROOT = Path(__file__).resolve().parent.parent
+RAW_WRITE_ATTEMPTS = 3
 
 
 async def _check(
@@ -82,9 +83,17 @@ async def _check(
 
 
 async def _raw_call(workload: Workload, driver: neo4j.AsyncDriver, params: dict[str, Any]) -> Any:
-    async with driver.session(database=EMBEDDED_DATABASE) as session:
-        execute = session.execute_write if workload.write else session.execute_read
-        return await execute(workload.raw, params)
+    # A write that lost a race to make a unique node (two creates making one citation lock)
+    # runs again, as the service's mutations do: the driver retries only transient errors.
+    for attempt in range(1, RAW_WRITE_ATTEMPTS + 1):
+        try:
+            async with driver.session(database=EMBEDDED_DATABASE) as session:
+                execute = session.execute_write if workload.write else session.execute_read
+                return await execute(workload.raw, params)
+        except ConstraintError:
+            if not workload.write or attempt == RAW_WRITE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 async def _read_state(state: RawQuery, driver: neo4j.AsyncDriver, params: dict[str, Any]) -> Any:
