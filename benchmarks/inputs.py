@@ -128,6 +128,7 @@ async def find_inputs(
                 {"name": last_name, "last": last_id},
             ),
             "create": create,
+            "create_same_work": create,
         },
         unavailable,
     )

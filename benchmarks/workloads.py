@@ -10,12 +10,23 @@ request.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
+
+from graph_service.api.mutations.citation_locks import one_lock_each
+from graph_service.loading.lookups import citation_entries, search_term_entries
+from graph_service.loading.records import EntityRecord
+from graph_service.loading.rows import entity_row
+from graph_service.loading.writer import whole_terms
+from graph_service.ontology import ENTITY_KINDS
+from graph_service.queries import render
 
 Answer = Any
 Params = dict[str, Any]
@@ -35,6 +46,9 @@ class Workload:
     raw: RawQuery
     canonical_service: Callable[[dict[str, Any], Params], Answer]
     write: bool = False
+    # For a write: what it left in the graph for the input `params`, in a form both sides
+    # share, read after each checked request (None: only the answers are compared).
+    state: RawQuery | None = None
 
 
 async def _rows(tx: AsyncManagedTransaction, cypher: str, params: Params) -> list[dict[str, Any]]:
@@ -351,6 +365,88 @@ def _create_service(data: dict[str, Any], p: Params) -> Answer:
     }
 
 
+# -- the same create, the raw side doing the service's work ------------------------------
+# The one-node create above is the floor: it writes none of what the service writes beside
+# the entity. Here the raw side gets the same graph state as a hand-writer would: it runs
+# the service's checked create statement (the id free, the sources Sources, no namesake;
+# the entity, its SearchTerm and Citation nodes, its audit entry, a citation lock) with the
+# parameters computed here from the stored formats (`graph_service.loading`), so the ratio
+# measures the service's layers over the same graph work.
+
+_PLATFORM = next(kind for kind in ENTITY_KINDS if kind.name == "Platform")
+_CREATE_PLATFORM = render("create_entity", kind=_PLATFORM).text
+
+
+def _platform_record(entity: dict[str, Any]) -> EntityRecord:
+    return EntityRecord(
+        id=entity["id"], kind="Platform", name=entity["name"], sources=entity["sources"]
+    )
+
+
+async def _create_same_work_raw(tx: AsyncManagedTransaction, p: Params) -> Answer:
+    record = _platform_record(p["input"])
+    props = entity_row(record)["props"]
+    audit = {
+        "id": uuid.uuid4().hex,
+        "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "subject": "benchmark",
+        "operation": "createPlatform",
+        "target_ids": [record.id],
+        "after": json.dumps(props, sort_keys=True, ensure_ascii=False),
+    }
+    rows = await _rows(
+        tx,
+        _CREATE_PLATFORM,
+        {
+            "locks": one_lock_each(record.sources),
+            "id": record.id,
+            "props": props,
+            "sources": sorted(set(record.sources)),
+            "terms": whole_terms([record]),
+            "namesakes": [],
+            "search_terms": search_term_entries(record),
+            "citations": citation_entries(record),
+            "audit": audit,
+        },
+    )
+    return {"created": rows[0]["created"], "name": _without_side(record.name)}
+
+
+async def _created_state(tx: AsyncManagedTransaction, p: Params) -> Answer:
+    """The created entity's labels and property names, and what was written beside it:
+    its search terms (the whole one found by search), citations and audit entries."""
+    entity = p["input"]
+    rows = await _rows(
+        tx,
+        """MATCH (n:Entity {id: $id})
+        CALL (n) {
+          MATCH (t:SearchTerm {entity: n.id}) RETURN count(t) AS terms
+        }
+        CALL (n) {
+          MATCH (t:SearchTerm {term: $whole}) WHERE t.whole AND t.entity = n.id
+          RETURN count(t) AS found
+        }
+        CALL (n) {
+          MATCH (c:Citation {key: n.id}) RETURN collect(c.source) AS cited
+        }
+        CALL (n) {
+          MATCH (a:AuditEntry) WHERE a.operation = 'createPlatform' AND n.id IN a.target_ids
+          RETURN count(a) AS audited
+        }
+        RETURN labels(n) AS labels, keys(n) AS keys, terms, found, cited, audited""",
+        {"id": entity["id"], "whole": whole_terms([_platform_record(entity)])[0]},
+    )
+    return [
+        {
+            **row,
+            "labels": sorted(row["labels"]),
+            "keys": sorted(row["keys"]),
+            "cited": sorted(row["cited"]),
+        }
+        for row in rows
+    ]
+
+
 WORKLOADS: tuple[Workload, ...] = (
     Workload(
         "point_lookup", "point lookup", 16, POINT_LOOKUP, _point_lookup_raw, _point_lookup_service
@@ -384,4 +480,14 @@ WORKLOADS: tuple[Workload, ...] = (
     Workload("first_page", "first page", 4, FIRST_PAGE, _first_page_raw, _deep_page_service),
     Workload("deep_page", "deep page", 4, DEEP_PAGE, _deep_page_raw, _deep_page_service),
     Workload("create", "create mutation", 4, CREATE, _create_raw, _create_service, write=True),
+    Workload(
+        "create_same_work",
+        "create (raw: same work)",
+        4,
+        CREATE,
+        _create_same_work_raw,
+        _create_service,
+        write=True,
+        state=_created_state,
+    ),
 )

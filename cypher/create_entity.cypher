@@ -24,11 +24,9 @@ CALL () {
 }
 WITH taken, namesakes, taken IS NULL AND sources = size($sources) AND size(namesakes) = 0 AS free
 FOREACH (_ IN CASE WHEN free THEN [1] ELSE [] END |
-  CREATE (n:Entity:__KIND__)
-  SET n = $props
+  CREATE (n:Entity:__KIND__ $props)
   FOREACH (entry IN $search_terms | CREATE (t:SearchTerm) SET t = entry)
   FOREACH (entry IN $citations | CREATE (c:Citation) SET c = entry)
-  CREATE (a:AuditEntry)
-  SET a = $audit
+  CREATE (a:AuditEntry $audit)
 )
 RETURN free AS created, taken IS NOT NULL AS taken, namesakes
