@@ -16,6 +16,10 @@ import aiohttp
 import orjson
 
 _JSON = {"Content-Type": "application/json", "Accept": "application/json"}
+# A connection idle this long is closed by the client, before uvicorn closes it at 5 s
+# (its default keep-alive): with aiohttp's 15 s, a request sent on a connection the server
+# was closing failed with "Connection reset by peer" after a workload's raw rounds.
+_IDLE_SECONDS = 3.0
 
 
 class ServiceError(Exception):
@@ -34,7 +38,9 @@ class ServiceClient:
         if self._http is None:
             self._http = aiohttp.ClientSession(
                 base_url=self._base_url,
-                connector=aiohttp.TCPConnector(limit=self._connections),
+                connector=aiohttp.TCPConnector(
+                    limit=self._connections, keepalive_timeout=_IDLE_SECONDS
+                ),
                 timeout=aiohttp.ClientTimeout(total=120),
             )
         return self._http
