@@ -6,7 +6,7 @@ import json
 import os
 import re
 import subprocess
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -168,6 +168,25 @@ def test_api_key_prints_a_key_that_its_configuration_entry_grants(
     assert (principal.subject, principal.roles) == ("curator", frozenset({"editor"}))
 
 
+def _kill_once_written(
+    process: subprocess.Popen[bytes], enough: Callable[[int], bool], before: str
+) -> int:
+    """Reads the import's progress bar (tqdm's counter: "| 1250/7999 [") from its stderr
+    until `enough` of the records are written, then kills it; returns that count."""
+    assert process.stderr is not None
+    written, seen = 0, b""
+    while not enough(written):
+        chunk = process.stderr.read1(4096)
+        assert chunk, f"the import ended before {before}: {seen[-500:]!r}"
+        seen = (seen + chunk)[-4096:]
+        counts = re.findall(rb"\| *(\d+)/\d+ \[", seen)
+        written = int(counts[-1]) if counts else 0
+    process.kill()
+    process.wait()
+    process.stderr.close()
+    return written
+
+
 @pytest.mark.parametrize("fraction", [0.1, 0.8])
 async def test_an_import_killed_midway_leaves_the_graph_as_it_was(
     scratch: ScratchGraph, tmp_path: Path, fraction: float
@@ -181,18 +200,7 @@ async def test_an_import_killed_midway_leaves_the_graph_as_it_was(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    assert process.stderr is not None
-    written = 0
-    seen = b""
-    while written < fraction * records:  # tqdm's counter: "| 1250/7999 ["
-        chunk = process.stderr.read1(4096)
-        assert chunk, f"the import ended before {fraction:.0%}: {seen[-500:]!r}"
-        seen = (seen + chunk)[-4096:]
-        counts = re.findall(rb"\| *(\d+)/\d+ \[", seen)
-        written = int(counts[-1]) if counts else 0
-    process.kill()
-    process.wait()
-    process.stderr.close()
+    _kill_once_written(process, lambda written: written >= fraction * records, f"{fraction:.0%}")
     assert await export_lines(scratch.graph) == before
 
 
@@ -233,18 +241,8 @@ async def test_a_bulk_import_killed_midway_is_taken_back_at_the_next_start(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    assert process.stderr is not None
-    seen = b""
-    written = 0
-    while written == 0:  # the graph has written its first chunk (of entities)
-        chunk = process.stderr.read1(4096)
-        assert chunk, f"the import ended before writing: {seen[-500:]!r}"
-        seen = (seen + chunk)[-4096:]
-        counts = re.findall(rb"\| *(\d+)/\d+ \[", seen)
-        written = int(counts[-1]) if counts else 0
-    process.kill()
-    process.wait()
-    process.stderr.close()
+    # the graph has written its first chunk (of entities)
+    written = _kill_once_written(process, lambda written: written > 0, "writing")
     assert written < records
     async with open_graph(scratch.settings):  # what every graph-service command does first
         pass
